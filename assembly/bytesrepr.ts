@@ -1,0 +1,499 @@
+// bytesrepr: casper-types' binary encoding. Encoding never fails; decoding untrusted bytes
+// records an error code (numbered as ApiError) in the Decoder and never traps.
+//
+// Generic values: `encode<T>`, `decode<T>` and `writeCLType<T>` dispatch at compile time on
+// bool / i32 / i64 / u8 / u32 / u64 / string / Array<T>, and otherwise call the value's class
+// methods. A class that is a CLValue type implements:
+//   encode(enc: Encoder): void        its bytes
+//   decode(dec: Decoder): void        fills `this` from bytes; on failure calls dec.fail(code)
+//   writeCLType(enc: Encoder): void   its CLType bytes; must not read fields of `this`
+//                                     (it is also called on a null instance for empty lists)
+// and has a constructor callable with no arguments.
+
+/** bytesrepr error codes, numbered as casper-types' ApiError. */
+export namespace BytesReprError {
+  /** No error. */
+  export const Ok: u32 = 0;
+  /** Input ended early. */
+  export const EarlyEndOfStream: u32 = 17;
+  /** Malformed input (bad tag, invalid UTF-8, out-of-range value). */
+  export const Formatting: u32 = 18;
+  /** Input not fully consumed. */
+  export const LeftOverBytes: u32 = 19;
+  /** Length prefix larger than the input can hold. */
+  export const OutOfMemory: u32 = 20;
+  /** CLType nesting deeper than 50. */
+  export const ExceededRecursionDepth: u32 = 39;
+  /** Value cannot be represented. */
+  export const NotRepresentable: u32 = 40;
+}
+
+/** Allocates `size` bytes of unmanaged memory (the stub runtime never frees). */
+// @ts-ignore: decorator
+@inline
+export function alloc(size: usize): usize {
+  return heap.alloc(size);
+}
+
+/** Copies `len` bytes into a new StaticArray<u8>. */
+export function bytesFrom(ptr: usize, len: u32): StaticArray<u8> {
+  const out = changetype<StaticArray<u8>>(__new(len, idof<StaticArray<u8>>()));
+  memory.copy(changetype<usize>(out), ptr, len);
+  return out;
+}
+
+/** True when two byte arrays hold the same bytes. */
+export function bytesEqual(a: StaticArray<u8>, b: StaticArray<u8>): bool {
+  const n = a.length;
+  if (n != b.length) return false;
+  for (let i = 0; i < n; i++) if (unchecked(a[i]) != unchecked(b[i])) return false;
+  return true;
+}
+
+/** Bytewise comparison as Rust orders [u8] slices: negative, 0 or positive. */
+export function bytesCompare(a: StaticArray<u8>, b: StaticArray<u8>): i32 {
+  const n = min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const d = <i32>unchecked(a[i]) - <i32>unchecked(b[i]);
+    if (d != 0) return d;
+  }
+  return a.length - b.length;
+}
+
+/** Growable little-endian byte writer. */
+export class Encoder {
+  /** Start of the written bytes. */
+  ptr: usize;
+  /** Bytes written. */
+  len: u32 = 0;
+  /** Bytes reserved. */
+  cap: u32;
+
+  constructor(capacity: u32 = 64) {
+    this.cap = capacity;
+    this.ptr = heap.alloc(capacity);
+  }
+
+  /** Reserves room for `n` more bytes and returns where they go. */
+  reserve(n: u32): usize {
+    const need = this.len + n;
+    if (need > this.cap) {
+      let cap = this.cap << 1;
+      if (cap < need) cap = need;
+      this.ptr = heap.realloc(this.ptr, cap);
+      this.cap = cap;
+    }
+    const at = this.ptr + this.len;
+    this.len = need;
+    return at;
+  }
+
+  /** Writes one byte. */
+  putU8(v: u8): void {
+    store<u8>(this.reserve(1), v);
+  }
+
+  /** Writes a bool as 0/1. */
+  putBool(v: bool): void {
+    store<u8>(this.reserve(1), v ? 1 : 0);
+  }
+
+  /** Writes a u32 little-endian. */
+  putU32(v: u32): void {
+    store<u32>(this.reserve(4), v);
+  }
+
+  /** Writes a u64 little-endian. */
+  putU64(v: u64): void {
+    store<u64>(this.reserve(8), v);
+  }
+
+  /** Writes raw bytes, no prefix. */
+  putRaw(ptr: usize, len: u32): void {
+    memory.copy(this.reserve(len), ptr, len);
+  }
+
+  /** Writes a byte array's bytes, no prefix (ByteArray(N), hashes). */
+  putFixed(bytes: StaticArray<u8>): void {
+    this.putRaw(changetype<usize>(bytes), bytes.length);
+  }
+
+  /** Writes Bytes / Vec<u8>: u32 length + bytes. */
+  putBytes(bytes: StaticArray<u8>): void {
+    this.putU32(bytes.length);
+    this.putFixed(bytes);
+  }
+
+  /** Writes a String: u32 byte length + UTF-8. */
+  putString(s: string): void {
+    const lenAt = this.len;
+    this.putU32(0);
+    const n = this.putUtf8(s);
+    store<u32>(this.ptr + lenAt, n);
+  }
+
+  /** Writes the UTF-8 bytes of `s` (no prefix) and returns their count. Lone surrogates become U+FFFD. */
+  putUtf8(s: string): u32 {
+    const start = this.len;
+    const n = s.length;
+    for (let i = 0; i < n; i++) {
+      let c = <u32>s.charCodeAt(i);
+      if (c < 0x80) {
+        store<u8>(this.reserve(1), <u8>c);
+        continue;
+      }
+      if (c >= 0xd800 && c < 0xe000) {
+        const c2 = i + 1 < n ? <u32>s.charCodeAt(i + 1) : 0;
+        if (c < 0xdc00 && c2 >= 0xdc00 && c2 < 0xe000) {
+          c = 0x10000 + ((c - 0xd800) << 10) + (c2 - 0xdc00);
+          i++;
+        } else {
+          c = 0xfffd;
+        }
+      }
+      if (c < 0x800) {
+        const p = this.reserve(2);
+        store<u8>(p, <u8>(0xc0 | (c >> 6)));
+        store<u8>(p, <u8>(0x80 | (c & 63)), 1);
+      } else if (c < 0x10000) {
+        const p = this.reserve(3);
+        store<u8>(p, <u8>(0xe0 | (c >> 12)));
+        store<u8>(p, <u8>(0x80 | ((c >> 6) & 63)), 1);
+        store<u8>(p, <u8>(0x80 | (c & 63)), 2);
+      } else {
+        const p = this.reserve(4);
+        store<u8>(p, <u8>(0xf0 | (c >> 18)));
+        store<u8>(p, <u8>(0x80 | ((c >> 12) & 63)), 1);
+        store<u8>(p, <u8>(0x80 | ((c >> 6) & 63)), 2);
+        store<u8>(p, <u8>(0x80 | (c & 63)), 3);
+      }
+    }
+    return this.len - start;
+  }
+
+  /** Copies the written bytes into a new StaticArray<u8>. */
+  toBytes(): StaticArray<u8> {
+    return bytesFrom(this.ptr, this.len);
+  }
+}
+
+/** Reader over untrusted bytes; the first failure is kept in `err` and later reads return zeros. */
+export class Decoder {
+  /** Next byte to read. */
+  ptr: usize;
+  /** One past the last byte. */
+  end: usize;
+  /** First error met (BytesReprError), 0 if none. */
+  err: u32 = 0;
+  /** CLType nesting depth while decoding a CLType. */
+  depth: u32 = 0;
+
+  constructor(ptr: usize, len: u32) {
+    this.ptr = ptr;
+    this.end = ptr + len;
+  }
+
+  /** A decoder over a byte array. */
+  static of(bytes: StaticArray<u8>): Decoder {
+    return new Decoder(changetype<usize>(bytes), bytes.length);
+  }
+
+  /** Records `code` unless an earlier error is already recorded. */
+  fail(code: u32): void {
+    if (this.err == 0) this.err = code;
+    this.ptr = this.end;
+  }
+
+  /** Bytes left. */
+  get remaining(): u32 {
+    return <u32>(this.end - this.ptr);
+  }
+
+  /** Advances over `n` bytes and returns where they start, or 0 with EarlyEndOfStream. */
+  take(n: u32): usize {
+    const p = this.ptr;
+    if (<u64>n > <u64>(this.end - p)) {
+      this.fail(BytesReprError.EarlyEndOfStream);
+      return 0;
+    }
+    this.ptr = p + n;
+    return p;
+  }
+
+  /** Reads one byte. */
+  getU8(): u8 {
+    const p = this.take(1);
+    return p ? load<u8>(p) : 0;
+  }
+
+  /** Reads a bool (0/1; anything else is Formatting). */
+  getBool(): bool {
+    const b = this.getU8();
+    if (b > 1) this.fail(BytesReprError.Formatting);
+    return b == 1;
+  }
+
+  /** Reads a u32 little-endian. */
+  getU32(): u32 {
+    const p = this.take(4);
+    return p ? load<u32>(p) : 0;
+  }
+
+  /** Reads a u64 little-endian. */
+  getU64(): u64 {
+    const p = this.take(8);
+    return p ? load<u64>(p) : 0;
+  }
+
+  /** Reads `n` raw bytes into a new array (ByteArray(N), hashes). */
+  getFixed(n: u32): StaticArray<u8> {
+    const p = this.take(n);
+    return p ? bytesFrom(p, n) : new StaticArray<u8>(0);
+  }
+
+  /** Reads Bytes / Vec<u8>: u32 length + bytes. */
+  getBytes(): StaticArray<u8> {
+    return this.getFixed(this.getU32());
+  }
+
+  /** Reads a String (u32 length + UTF-8; invalid UTF-8 is Formatting). */
+  getString(): string {
+    const n = this.getU32();
+    const p = this.take(n);
+    if (!p) return '';
+    const s = utf8Decode(p, n);
+    if (s === null) {
+      this.fail(BytesReprError.Formatting);
+      return '';
+    }
+    return s;
+  }
+
+  /** Ends a whole-input decode: LeftOverBytes if bytes remain. Returns the error code. */
+  finish(): u32 {
+    if (this.err == 0 && this.ptr != this.end) this.err = BytesReprError.LeftOverBytes;
+    return this.err;
+  }
+}
+
+/** Decodes strict UTF-8 (as Rust's `String::from_utf8`) to a string, or null if invalid. */
+export function utf8Decode(ptr: usize, len: u32): string | null {
+  // Pass 1: validate and count UTF-16 units.
+  let units: u32 = 0;
+  const end = ptr + len;
+  let p = ptr;
+  while (p < end) {
+    const b0 = <u32>load<u8>(p);
+    if (b0 < 0x80) {
+      p++;
+      units++;
+      continue;
+    }
+    let n: u32;
+    let min: u32;
+    let c: u32;
+    if ((b0 & 0xe0) == 0xc0) {
+      n = 1;
+      min = 0x80;
+      c = b0 & 0x1f;
+    } else if ((b0 & 0xf0) == 0xe0) {
+      n = 2;
+      min = 0x800;
+      c = b0 & 0x0f;
+    } else if ((b0 & 0xf8) == 0xf0) {
+      n = 3;
+      min = 0x10000;
+      c = b0 & 0x07;
+    } else return null;
+    if (<usize>n >= end - p) return null;
+    for (let i: u32 = 1; i <= n; i++) {
+      const b = <u32>load<u8>(p + i);
+      if ((b & 0xc0) != 0x80) return null;
+      c = (c << 6) | (b & 0x3f);
+    }
+    if (c < min || c > 0x10ffff || (c >= 0xd800 && c < 0xe000)) return null;
+    units += c >= 0x10000 ? 2 : 1;
+    p += n + 1;
+  }
+  // Pass 2: write UTF-16.
+  const out = changetype<string>(__new(units << 1, idof<string>()));
+  let q = changetype<usize>(out);
+  p = ptr;
+  while (p < end) {
+    const b0 = <u32>load<u8>(p);
+    let c: u32;
+    if (b0 < 0x80) {
+      c = b0;
+      p += 1;
+    } else if (b0 < 0xe0) {
+      c = ((b0 & 0x1f) << 6) | (<u32>load<u8>(p + 1) & 0x3f);
+      p += 2;
+    } else if (b0 < 0xf0) {
+      c = ((b0 & 0x0f) << 12) | ((<u32>load<u8>(p + 1) & 0x3f) << 6) | (<u32>load<u8>(p + 2) & 0x3f);
+      p += 3;
+    } else {
+      c =
+        ((b0 & 0x07) << 18) |
+        ((<u32>load<u8>(p + 1) & 0x3f) << 12) |
+        ((<u32>load<u8>(p + 2) & 0x3f) << 6) |
+        (<u32>load<u8>(p + 3) & 0x3f);
+      p += 4;
+    }
+    if (c >= 0x10000) {
+      c -= 0x10000;
+      store<u16>(q, <u16>(0xd800 + (c >> 10)));
+      store<u16>(q, <u16>(0xdc00 + (c & 0x3ff)), 2);
+      q += 4;
+    } else {
+      store<u16>(q, <u16>c);
+      q += 2;
+    }
+  }
+  return out;
+}
+
+/** The UTF-8 bytes of a string, no prefix. */
+export function utf8Encode(s: string): StaticArray<u8> {
+  const enc = new Encoder(<u32>s.length + 4);
+  enc.putUtf8(s);
+  return enc.toBytes();
+}
+
+/** The zero/null value of T: 0 for numbers and bool, a null reference for objects. */
+// @ts-ignore: decorator
+@inline
+export function zeroOf<T>(): T {
+  if (isReference<T>()) return changetype<T>(0);
+  // @ts-ignore: numeric cast
+  return <T>0;
+}
+
+/** Encodes a value of any supported type (see the file header). */
+export function encode<T>(enc: Encoder, v: T): void {
+  if (isBoolean<T>()) {
+    enc.putBool(<bool>v);
+  } else if (isInteger<T>()) {
+    if (sizeof<T>() == 1) {
+      if (isSigned<T>()) ERROR('i8 has no CLType');
+      enc.putU8(<u8>v);
+    } else if (sizeof<T>() == 4) {
+      enc.putU32(<u32>v);
+    } else if (sizeof<T>() == 8) {
+      enc.putU64(<u64>v);
+    } else {
+      ERROR('16-bit integers have no CLType');
+    }
+  } else if (isFloat<T>()) {
+    ERROR('floats have no CLType and the node forbids float opcodes');
+  } else if (isString<T>()) {
+    enc.putString(changetype<string>(v));
+  } else if (isArray<T>()) {
+    // @ts-ignore: Array<U>
+    const n = v.length;
+    enc.putU32(n);
+    // @ts-ignore: Array<U>
+    for (let i = 0; i < n; i++) encode<valueof<T>>(enc, unchecked(v[i]));
+  } else {
+    // @ts-ignore: class protocol
+    v.encode(enc);
+  }
+}
+
+/** Decodes a value of any supported type; on failure `dec.err` is set and a zero value returned. */
+export function decode<T>(dec: Decoder): T {
+  if (isBoolean<T>()) {
+    // @ts-ignore: bool
+    return dec.getBool();
+  } else if (isInteger<T>()) {
+    if (sizeof<T>() == 1) {
+      if (isSigned<T>()) ERROR('i8 has no CLType');
+      return <T>dec.getU8();
+    } else if (sizeof<T>() == 4) {
+      return <T>dec.getU32();
+    } else if (sizeof<T>() == 8) {
+      return <T>dec.getU64();
+    } else {
+      ERROR('16-bit integers have no CLType');
+    }
+  } else if (isFloat<T>()) {
+    ERROR('floats have no CLType and the node forbids float opcodes');
+  } else if (isString<T>()) {
+    // @ts-ignore: string
+    return dec.getString();
+  } else if (isArray<T>()) {
+    const n = dec.getU32();
+    // Each element needs at least one byte except for zero-sized ones; bound the allocation.
+    if (n > dec.remaining && sizeof<valueof<T>>() > 0) {
+      dec.fail(BytesReprError.EarlyEndOfStream);
+      return instantiate<T>(0);
+    }
+    const out = instantiate<T>(n);
+    for (let i: u32 = 0; i < n && dec.err == 0; i++) {
+      // @ts-ignore: Array<U>
+      unchecked((out[i] = decode<valueof<T>>(dec)));
+    }
+    return out;
+  } else {
+    const v = instantiate<T>();
+    // @ts-ignore: class protocol
+    v.decode(dec);
+    return v;
+  }
+  return zeroOf<T>();
+}
+
+/** Writes the CLType of T (for value-dependent types such as ByteArray, from `v`). */
+export function writeCLType<T>(enc: Encoder, v: T = zeroOf<T>()): void {
+  if (isBoolean<T>()) {
+    enc.putU8(0);
+  } else if (isInteger<T>()) {
+    if (sizeof<T>() == 1) enc.putU8(3);
+    else if (sizeof<T>() == 4) enc.putU8(isSigned<T>() ? 1 : 4);
+    else if (sizeof<T>() == 8) enc.putU8(isSigned<T>() ? 2 : 5);
+    else ERROR('16-bit integers have no CLType');
+  } else if (isString<T>()) {
+    enc.putU8(10);
+  } else if (isArray<T>()) {
+    enc.putU8(14);
+    // @ts-ignore: Array<U>
+    const first = v !== null && v.length > 0 ? unchecked(v[0]) : zeroOf<valueof<T>>();
+    writeCLType<valueof<T>>(enc, first);
+  } else {
+    // @ts-ignore: class protocol
+    v.writeCLType(enc);
+  }
+}
+
+/** Serializes a value to bytes. */
+export function toBytes<T>(v: T): StaticArray<u8> {
+  const enc = new Encoder();
+  encode<T>(enc, v);
+  return enc.toBytes();
+}
+
+/** Result of a whole-input decode: the value, or the error code (17/18/19…) with a zero value. */
+export class Decoded<T> {
+  constructor(
+    /** The value (zero value on error). */
+    public value: T,
+    /** 0 on success, else a BytesReprError code. */
+    public error: u32,
+  ) {}
+  /** True when decoding succeeded. */
+  get ok(): bool {
+    return this.error == 0;
+  }
+}
+
+/** Decodes exactly the bytes at [ptr, ptr+len) as T (LeftOverBytes if not all consumed). */
+export function fromBytesAt<T>(ptr: usize, len: u32): Decoded<T> {
+  const dec = new Decoder(ptr, len);
+  const v = decode<T>(dec);
+  const err = dec.finish();
+  return new Decoded<T>(err ? zeroOf<T>() : v, err);
+}
+
+/** Decodes exactly `bytes` as T (LeftOverBytes if not all consumed). */
+export function fromBytes<T>(bytes: StaticArray<u8>): Decoded<T> {
+  return fromBytesAt<T>(changetype<usize>(bytes), bytes.length);
+}
