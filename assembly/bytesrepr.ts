@@ -29,8 +29,6 @@ export namespace BytesReprError {
 }
 
 /** Allocates `size` bytes of unmanaged memory (the stub runtime never frees). */
-// @ts-ignore: decorator
-@inline
 export function alloc(size: usize): usize {
   return heap.alloc(size);
 }
@@ -360,8 +358,6 @@ export function utf8Encode(s: string): StaticArray<u8> {
 }
 
 /** The zero/null value of T: 0 for numbers and bool, a null reference for objects. */
-// @ts-ignore: decorator
-@inline
 export function zeroOf<T>(): T {
   if (isReference<T>()) return changetype<T>(0);
   // @ts-ignore: numeric cast

@@ -1,7 +1,10 @@
 // ApiError numbered exactly as casper-types 4.0.1 (`api_error.rs`, system error enums,
 // `contracts.rs`), and revert helpers. A code is the u32 the host receives from casper_revert.
 
+import { Decoded } from './bytesrepr';
 import { casper_revert } from './externals';
+
+export { Decoded };
 
 /** ApiError codes (casper-types `ApiError` as u32). */
 export namespace ApiError {
@@ -312,8 +315,6 @@ export function revert(code: u32): void {
 }
 
 /** Reverts with `code` when it is non-zero (a host code or an error value). */
-// @ts-ignore: decorator
-@inline
 export function revertIfError(code: u32): void {
   if (code != 0) revert(code);
 }
@@ -325,3 +326,6 @@ export const ABORT_CODE: u32 = ApiError.Unhandled;
 export function abort(message: string | null, fileName: string | null, line: u32, column: u32): void {
   revert(ABORT_CODE);
 }
+
+/** A value or an error code: the result of a fallible SDK call (error 0 = success). */
+export type Outcome<T> = Decoded<T>;

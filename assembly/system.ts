@@ -1,0 +1,254 @@
+// contract_api::system, camelCased: system contract hashes, purses, balances, transfers, and
+// the auction calls the standard client sessions make (argument names and types as the node's
+// auction expects them).
+
+import { fromBytesAt } from './bytesrepr';
+import { Outcome } from './error';
+import { ApiError, revert } from './error';
+import {
+  casper_create_purse,
+  casper_get_balance,
+  casper_get_system_contract,
+  casper_transfer_from_purse_to_account,
+  casper_transfer_from_purse_to_purse,
+  casper_transfer_to_account,
+} from './externals';
+import { U512 } from './bignum';
+import { Encoder } from './bytesrepr';
+import { ContractHash, AccountHash } from './hashes';
+import { SCRATCH, hostValueOrRevert } from './host';
+import { Option } from './option';
+import { PublicKey } from './public_key';
+import { callContract } from './runtime';
+import { RuntimeArgs } from './runtime_args';
+import { URef } from './uref';
+import { getMainPurse } from './account';
+
+/** System contract indices of `casper_get_system_contract`. */
+export namespace SystemContract {
+  /** The mint. */
+  export const Mint: u32 = 0;
+  /** Handle payment. */
+  export const HandlePayment: u32 = 1;
+  /** Standard payment. */
+  export const StandardPayment: u32 = 2;
+  /** The auction. */
+  export const Auction: u32 = 3;
+}
+
+/** Where a transfer to an account went (casper-types `TransferredTo`). */
+export namespace TransferredTo {
+  /** The target account existed. */
+  export const ExistingAccount: u32 = 0;
+  /** The transfer created the target account. */
+  export const NewAccount: u32 = 1;
+}
+
+/** Auction entry points and argument names (casper-types `system::auction` constants). */
+export namespace Auction {
+  /** add_bid entry point. */
+  export const METHOD_ADD_BID = 'add_bid';
+  /** withdraw_bid entry point. */
+  export const METHOD_WITHDRAW_BID = 'withdraw_bid';
+  /** delegate entry point. */
+  export const METHOD_DELEGATE = 'delegate';
+  /** undelegate entry point. */
+  export const METHOD_UNDELEGATE = 'undelegate';
+  /** redelegate entry point. */
+  export const METHOD_REDELEGATE = 'redelegate';
+  /** Argument: the bidder's public key. */
+  export const ARG_PUBLIC_KEY = 'public_key';
+  /** Argument: the validator's public key. */
+  export const ARG_VALIDATOR = 'validator';
+  /** Argument: the delegator's public key. */
+  export const ARG_DELEGATOR = 'delegator';
+  /** Argument: the new validator of a redelegation. */
+  export const ARG_NEW_VALIDATOR = 'new_validator';
+  /** Argument: the amount in motes. */
+  export const ARG_AMOUNT = 'amount';
+  /** Argument: the delegation rate (percent, u8). */
+  export const ARG_DELEGATION_RATE = 'delegation_rate';
+}
+
+/** The hash of system contract `index` (a SystemContract value); errors revert. */
+export function getSystemContract(index: u32): ContractHash {
+  const out = new StaticArray<u8>(32);
+  const ret = casper_get_system_contract(index, changetype<usize>(out), 32);
+  if (ret != 0) revert(<u32>ret);
+  return new ContractHash(out);
+}
+
+/** The mint's contract hash. */
+export function getMint(): ContractHash {
+  return getSystemContract(SystemContract.Mint);
+}
+
+/** The handle-payment contract's hash. */
+export function getHandlePayment(): ContractHash {
+  return getSystemContract(SystemContract.HandlePayment);
+}
+
+/** The standard-payment contract's hash. */
+export function getStandardPayment(): ContractHash {
+  return getSystemContract(SystemContract.StandardPayment);
+}
+
+/** The auction's contract hash. */
+export function getAuction(): ContractHash {
+  return getSystemContract(SystemContract.Auction);
+}
+
+/** A new empty purse (READ_ADD_WRITE); errors revert. */
+export function createPurse(): URef {
+  const out = heap.alloc(33);
+  const ret = casper_create_purse(out, 33);
+  if (ret != 0) revert(<u32>ret);
+  const r = fromBytesAt<URef>(out, 33);
+  if (r.error != 0) revert(r.error);
+  return r.value;
+}
+
+/** The balance of `purse`, or null when it is not a purse (InvalidPurse); other errors revert. */
+export function getPurseBalance(purse: URef): U512 | null {
+  const p = new Encoder(33);
+  purse.encode(p);
+  const ret = casper_get_balance(p.ptr, p.len, SCRATCH);
+  if (ret == <i32>ApiError.InvalidPurse) return null;
+  if (ret != 0) revert(<u32>ret);
+  return hostValueOrRevert<U512>(load<u32>(SCRATCH));
+}
+
+/** The balance of the account's main purse. */
+export function getBalance(): U512 | null {
+  return getPurseBalance(getMainPurse());
+}
+
+function encoded<T>(v: T): Encoder {
+  const enc = new Encoder(40);
+  // @ts-ignore: class protocol
+  v.encode(enc);
+  return enc;
+}
+
+/** Converts a transfer's host code and result slot to an Outcome (TransferredTo or ApiError). */
+function transferOutcome(ret: i32): Outcome<u32> {
+  if (ret != 0) return new Outcome<u32>(0, <u32>ret);
+  const to = load<u32>(SCRATCH);
+  return to > 1 ? new Outcome<u32>(0, ApiError.Transfer) : new Outcome<u32>(to, 0);
+}
+
+/**
+ * Transfers `amount` motes from the main purse to account `target` (created if new). Returns the
+ * TransferredTo value, or the error (e.g. ApiError.mint(InsufficientFunds) = 65024).
+ */
+export function transferToAccount(target: AccountHash, amount: U512, id: Option<u64> = Option.none<u64>()): Outcome<u32> {
+  const a = encoded<U512>(amount);
+  const i = encoded<Option<u64>>(id);
+  return transferOutcome(
+    casper_transfer_to_account(changetype<usize>(target.bytes), 32, a.ptr, a.len, i.ptr, i.len, SCRATCH),
+  );
+}
+
+/** transferToAccount, reverting on error. */
+export function transferToAccountOrRevert(target: AccountHash, amount: U512, id: Option<u64> = Option.none<u64>()): u32 {
+  const r = transferToAccount(target, amount, id);
+  if (r.error != 0) revert(r.error);
+  return r.value;
+}
+
+/** Transfers from the main purse to the account of public key `target`. */
+export function transferToPublicKey(target: PublicKey, amount: U512, id: Option<u64> = Option.none<u64>()): Outcome<u32> {
+  return transferToAccount(target.toAccountHash(), amount, id);
+}
+
+/** transferToPublicKey, reverting on error. */
+export function transferToPublicKeyOrRevert(target: PublicKey, amount: U512, id: Option<u64> = Option.none<u64>()): u32 {
+  return transferToAccountOrRevert(target.toAccountHash(), amount, id);
+}
+
+/** Transfers `amount` from purse `source` to account `target`; as transferToAccount. */
+export function transferFromPurseToAccount(
+  source: URef,
+  target: AccountHash,
+  amount: U512,
+  id: Option<u64> = Option.none<u64>(),
+): Outcome<u32> {
+  const s = encoded<URef>(source);
+  const a = encoded<U512>(amount);
+  const i = encoded<Option<u64>>(id);
+  return transferOutcome(
+    casper_transfer_from_purse_to_account(s.ptr, s.len, changetype<usize>(target.bytes), 32, a.ptr, a.len, i.ptr, i.len, SCRATCH),
+  );
+}
+
+/** transferFromPurseToAccount, reverting on error. */
+export function transferFromPurseToAccountOrRevert(
+  source: URef,
+  target: AccountHash,
+  amount: U512,
+  id: Option<u64> = Option.none<u64>(),
+): u32 {
+  const r = transferFromPurseToAccount(source, target, amount, id);
+  if (r.error != 0) revert(r.error);
+  return r.value;
+}
+
+/** Transfers `amount` between purses; returns 0 or the ApiError code (65024 + mint error). */
+export function transferFromPurseToPurse(source: URef, target: URef, amount: U512, id: Option<u64> = Option.none<u64>()): u32 {
+  const s = encoded<URef>(source);
+  const t = encoded<URef>(target);
+  const a = encoded<U512>(amount);
+  const i = encoded<Option<u64>>(id);
+  return <u32>casper_transfer_from_purse_to_purse(s.ptr, s.len, t.ptr, t.len, a.ptr, a.len, i.ptr, i.len);
+}
+
+/** transferFromPurseToPurse, reverting on error. */
+export function transferFromPurseToPurseOrRevert(source: URef, target: URef, amount: U512, id: Option<u64> = Option.none<u64>()): void {
+  const e = transferFromPurseToPurse(source, target, amount, id);
+  if (e != 0) revert(e);
+}
+
+/** Delegates `amount` from `delegator`'s main purse to `validator`; returns the new delegated stake. Auction errors revert. */
+export function delegate(delegator: PublicKey, validator: PublicKey, amount: U512): U512 {
+  const args = new RuntimeArgs()
+    .insert<PublicKey>(Auction.ARG_DELEGATOR, delegator)
+    .insert<PublicKey>(Auction.ARG_VALIDATOR, validator)
+    .insert<U512>(Auction.ARG_AMOUNT, amount);
+  return callContract<U512>(getAuction(), Auction.METHOD_DELEGATE, args);
+}
+
+/** Undelegates `amount`; returns the remaining delegated stake. Auction errors revert. */
+export function undelegate(delegator: PublicKey, validator: PublicKey, amount: U512): U512 {
+  const args = new RuntimeArgs()
+    .insert<PublicKey>(Auction.ARG_DELEGATOR, delegator)
+    .insert<PublicKey>(Auction.ARG_VALIDATOR, validator)
+    .insert<U512>(Auction.ARG_AMOUNT, amount);
+  return callContract<U512>(getAuction(), Auction.METHOD_UNDELEGATE, args);
+}
+
+/** Moves `amount` of a delegation to `newValidator` (after the unbonding delay); returns the remaining stake. */
+export function redelegate(delegator: PublicKey, validator: PublicKey, amount: U512, newValidator: PublicKey): U512 {
+  const args = new RuntimeArgs()
+    .insert<PublicKey>(Auction.ARG_DELEGATOR, delegator)
+    .insert<PublicKey>(Auction.ARG_VALIDATOR, validator)
+    .insert<U512>(Auction.ARG_AMOUNT, amount)
+    .insert<PublicKey>(Auction.ARG_NEW_VALIDATOR, newValidator);
+  return callContract<U512>(getAuction(), Auction.METHOD_REDELEGATE, args);
+}
+
+/** Adds (or tops up) a validator bid of `amount` at `delegationRate` percent; returns the new stake. */
+export function addBid(publicKey: PublicKey, amount: U512, delegationRate: u8): U512 {
+  const args = new RuntimeArgs()
+    .insert<PublicKey>(Auction.ARG_PUBLIC_KEY, publicKey)
+    .insert<U512>(Auction.ARG_AMOUNT, amount)
+    .insert<u8>(Auction.ARG_DELEGATION_RATE, delegationRate);
+  return callContract<U512>(getAuction(), Auction.METHOD_ADD_BID, args);
+}
+
+/** Withdraws `amount` from a validator bid; returns the remaining stake. */
+export function withdrawBid(publicKey: PublicKey, amount: U512): U512 {
+  const args = new RuntimeArgs()
+    .insert<PublicKey>(Auction.ARG_PUBLIC_KEY, publicKey)
+    .insert<U512>(Auction.ARG_AMOUNT, amount);
+  return callContract<U512>(getAuction(), Auction.METHOD_WITHDRAW_BID, args);
+}

@@ -1,0 +1,140 @@
+// Builds one session: asc (release and debug targets of asconfig.json, start section removed by
+// the start transform) → binaryen size optimisation, MVP features only → the node's
+// preprocessing rules (runtime/wasm/validate.ts) → atomic writes to build/.
+import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import asc from 'assemblyscript/asc';
+import binaryen from 'binaryen';
+import { startTransform } from './start-transform.mjs';
+import { inputsHash, readStamp, writeStamp } from './stamp.mjs';
+
+const require = createRequire(import.meta.url);
+require('./ts-require.cjs');
+const { validateModule, formatValidationError } = require('../../runtime/wasm/validate.ts');
+
+/** Inputs whose change forces a rebuild of every session. */
+const SHARED_INPUTS = ['assembly', 'asconfig.json', 'scripts/lib', 'runtime/wasm', 'package-lock.json'];
+
+/** Compiles with asc's API; returns { binary, sourceMap } or { error }. */
+async function compile(entry, target) {
+  const files = {};
+  const stderr = [];
+  const { error } = await asc.main([entry, '--config', 'asconfig.json', '--target', target, '-o', `${target}.wasm`], {
+    transforms: [startTransform],
+    writeFile: (name, contents) => {
+      files[name] = contents;
+    },
+    stdout: { write: () => {} },
+    stderr: { write: (s) => stderr.push(String(s)) },
+  });
+  if (error) return { error: stderr.join('').trim() || String(error.message) };
+  return { binary: files[`${target}.wasm`], sourceMap: files[`${target}.wasm.map`] };
+}
+
+/** Runs binaryen's size pipeline with MVP features; returns the bytes. */
+function optimize(bytes, optimizeLevel, shrinkLevel, extraPasses) {
+  const mod = binaryen.readBinary(bytes);
+  try {
+    mod.setFeatures(binaryen.Features.MVP);
+    binaryen.setOptimizeLevel(optimizeLevel);
+    binaryen.setShrinkLevel(shrinkLevel);
+    binaryen.setDebugInfo(false);
+    let best = mod.emitBinary();
+    for (let i = 0; i < 8; i++) {
+      mod.optimize();
+      if (extraPasses.length) mod.runPasses(extraPasses);
+      const next = mod.emitBinary();
+      if (next.length >= best.length) break;
+      best = next;
+    }
+    if (!mod.validate()) return null;
+    return best;
+  } finally {
+    mod.dispose();
+  }
+}
+
+/** The smallest candidate that still validates (binaryen and the node's rules). */
+function smallest(bytes) {
+  const candidates = [bytes];
+  for (const [o, s, passes] of [
+    [3, 2, []],
+    [2, 2, []],
+    [3, 2, ['duplicate-function-elimination', 'simplify-globals-optimizing', 'remove-unused-module-elements']],
+  ]) {
+    const out = optimize(bytes, o, s, passes);
+    if (out) candidates.push(out);
+  }
+  let best = null;
+  for (const c of candidates) {
+    if (!validateModule(c).ok) continue;
+    if (!best || c.length < best.length) best = c;
+  }
+  return best;
+}
+
+/** Writes a file atomically (temp file + rename), so a failed build never leaves half a file. */
+function writeAtomic(path, data) {
+  const tmp = `${path}.tmp-${process.pid}`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, path);
+}
+
+/** Import names of a module, in order (from the validator's summary). */
+function importsOf(bytes) {
+  const r = validateModule(bytes, { allowPrint: true });
+  return r.ok ? r.imports : [];
+}
+
+/**
+ * Builds sessions/<name>.ts. Returns { ok, name, size, debugSize, imports, ms, skipped } or
+ * { ok: false, error } with the compiler's or the validator's message.
+ */
+export async function buildSession(name, { force = false } = {}) {
+  const entry = `sessions/${name}.ts`;
+  const out = `build/${name}.wasm`;
+  const debugOut = `build/debug/${name}.wasm`;
+  const hash = inputsHash([entry, ...SHARED_INPUTS]);
+  if (!force && readStamp(out) === hash && existsSync(debugOut)) {
+    const { readFileSync } = await import('node:fs');
+    const release = readFileSync(out);
+    return {
+      ok: true,
+      name,
+      size: release.length,
+      debugSize: readFileSync(debugOut).length,
+      imports: importsOf(release),
+      ms: 0,
+      skipped: true,
+    };
+  }
+  const t0 = performance.now();
+  const rel = await compile(entry, 'release');
+  if (rel.error) return { ok: false, name, error: rel.error };
+  const best = smallest(rel.binary);
+  if (!best) {
+    const v = validateModule(rel.binary);
+    return { ok: false, name, error: v.ok ? 'binaryen could not validate the module' : formatValidationError(v.error) };
+  }
+  const dbg = await compile(entry, 'debug');
+  if (dbg.error) return { ok: false, name, error: dbg.error };
+  const dv = validateModule(dbg.binary, { allowPrint: true });
+  if (!dv.ok) return { ok: false, name, error: `debug build: ${formatValidationError(dv.error)}` };
+
+  mkdirSync('build/debug', { recursive: true });
+  if (existsSync(`${out}.stamp`)) unlinkSync(`${out}.stamp`);
+  writeAtomic(out, best);
+  writeAtomic(debugOut, dbg.binary);
+  if (dbg.sourceMap) writeAtomic(`${debugOut}.map`, dbg.sourceMap);
+  writeStamp(out, hash);
+  return {
+    ok: true,
+    name,
+    size: best.length,
+    debugSize: dbg.binary.length,
+    imports: importsOf(best),
+    ms: performance.now() - t0,
+    skipped: false,
+  };
+}
