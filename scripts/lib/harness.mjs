@@ -8,11 +8,11 @@ import { inputsHash, readStamp, writeStamp } from './stamp.mjs';
 export async function buildHarness(name) {
   const entry = `test/harness/${name}.ts`;
   const out = `build/test/${name}.wasm`;
-  const hash = inputsHash([entry, 'assembly', 'scripts/lib/flags.mjs'], HARNESS_FLAGS.join(' '));
+  const hash = inputsHash([entry, 'assembly', 'scripts/lib/flags.mjs', 'test/harness/asconfig.json'], HARNESS_FLAGS.join(' '));
   if (readStamp(out) === hash) return { ok: true, skipped: true, stderr: '' };
   mkdirSync('build/test', { recursive: true });
   const stderr = [];
-  const { error } = await asc.main([entry, '-o', out, ...HARNESS_FLAGS], {
+  const { error } = await asc.main([entry, '--config', 'test/harness/asconfig.json', '-o', out, ...HARNESS_FLAGS], {
     stderr: { write: (s) => stderr.push(String(s)) },
     stdout: { write: () => {} },
   });
