@@ -33,10 +33,26 @@ export function alloc(size: usize): usize {
   return heap.alloc(size);
 }
 
+/**
+ * Copies `n` bytes forward (regions must not overlap in the harmful direction). A byte loop:
+ * without bulk memory, asc's `memory.copy` is an unrolled memmove of ~300 bytes of code.
+ */
+export function copyBytes(dst: usize, src: usize, n: usize): void {
+  for (let i: usize = 0; i < n; i++) store<u8>(dst + i, load<u8>(src + i));
+}
+
+/**
+ * A new StaticArray<u8> of `len` bytes. Not explicitly zero-filled: the stub runtime never reuses
+ * memory, so fresh allocations are already zero (and `new StaticArray` would pull in memset).
+ */
+export function allocBytes(len: u32): StaticArray<u8> {
+  return changetype<StaticArray<u8>>(__new(len, idof<StaticArray<u8>>()));
+}
+
 /** Copies `len` bytes into a new StaticArray<u8>. */
 export function bytesFrom(ptr: usize, len: u32): StaticArray<u8> {
-  const out = changetype<StaticArray<u8>>(__new(len, idof<StaticArray<u8>>()));
-  memory.copy(changetype<usize>(out), ptr, len);
+  const out = allocBytes(len);
+  copyBytes(changetype<usize>(out), ptr, len);
   return out;
 }
 
@@ -78,7 +94,9 @@ export class Encoder {
     if (need > this.cap) {
       let cap = this.cap << 1;
       if (cap < need) cap = need;
-      this.ptr = heap.realloc(this.ptr, cap);
+      const to = heap.alloc(cap);
+      copyBytes(to, this.ptr, this.len);
+      this.ptr = to;
       this.cap = cap;
     }
     const at = this.ptr + this.len;
@@ -108,7 +126,7 @@ export class Encoder {
 
   /** Writes raw bytes, no prefix. */
   putRaw(ptr: usize, len: u32): void {
-    memory.copy(this.reserve(len), ptr, len);
+    copyBytes(this.reserve(len), ptr, len);
   }
 
   /** Writes a byte array's bytes, no prefix (ByteArray(N), hashes). */
@@ -133,38 +151,31 @@ export class Encoder {
   /** Writes the UTF-8 bytes of `s` (no prefix) and returns their count. Lone surrogates become U+FFFD. */
   putUtf8(s: string): u32 {
     const start = this.len;
-    const n = s.length;
-    for (let i = 0; i < n; i++) {
-      let c = <u32>s.charCodeAt(i);
+    const base = changetype<usize>(s);
+    const n = <usize>s.length;
+    for (let i: usize = 0; i < n; i++) {
+      let c = <u32>load<u16>(base + (i << 1));
       if (c < 0x80) {
         store<u8>(this.reserve(1), <u8>c);
         continue;
       }
-      if (c >= 0xd800 && c < 0xe000) {
-        const c2 = i + 1 < n ? <u32>s.charCodeAt(i + 1) : 0;
-        if (c < 0xdc00 && c2 >= 0xdc00 && c2 < 0xe000) {
+      if (c - 0xd800 < 0x800) {
+        const c2 = i + 1 < n ? <u32>load<u16>(base + ((i + 1) << 1)) : 0;
+        if (c < 0xdc00 && c2 - 0xdc00 < 0x400) {
           c = 0x10000 + ((c - 0xd800) << 10) + (c2 - 0xdc00);
           i++;
         } else {
           c = 0xfffd;
         }
       }
-      if (c < 0x800) {
-        const p = this.reserve(2);
-        store<u8>(p, <u8>(0xc0 | (c >> 6)));
-        store<u8>(p, <u8>(0x80 | (c & 63)), 1);
-      } else if (c < 0x10000) {
-        const p = this.reserve(3);
-        store<u8>(p, <u8>(0xe0 | (c >> 12)));
-        store<u8>(p, <u8>(0x80 | ((c >> 6) & 63)), 1);
-        store<u8>(p, <u8>(0x80 | (c & 63)), 2);
-      } else {
-        const p = this.reserve(4);
-        store<u8>(p, <u8>(0xf0 | (c >> 18)));
-        store<u8>(p, <u8>(0x80 | ((c >> 12) & 63)), 1);
-        store<u8>(p, <u8>(0x80 | ((c >> 6) & 63)), 2);
-        store<u8>(p, <u8>(0x80 | (c & 63)), 3);
+      // k continuation bytes, written back to front; the lead byte takes what is left.
+      const k: u32 = c < 0x800 ? 1 : c < 0x10000 ? 2 : 3;
+      const p = this.reserve(k + 1);
+      for (let j = k; j > 0; j--) {
+        store<u8>(p + j, <u8>(0x80 | (c & 63)));
+        c >>= 6;
       }
+      store<u8>(p, <u8>(((0xff00 >> (k + 1)) & 0xff) | c));
     }
     return this.len - start;
   }
@@ -246,7 +257,7 @@ export class Decoder {
   /** Reads `n` raw bytes into a new array (ByteArray(N), hashes). */
   getFixed(n: u32): StaticArray<u8> {
     const p = this.take(n);
-    return p ? bytesFrom(p, n) : new StaticArray<u8>(0);
+    return p ? bytesFrom(p, n) : allocBytes(0);
   }
 
   /** Reads Bytes / Vec<u8>: u32 length + bytes. */
@@ -418,15 +429,18 @@ export function decode<T>(dec: Decoder): T {
     return dec.getString();
   } else if (isArray<T>()) {
     const n = dec.getU32();
-    // Each element needs at least one byte except for zero-sized ones; bound the allocation.
-    if (n > dec.remaining && sizeof<valueof<T>>() > 0) {
-      dec.fail(BytesReprError.EarlyEndOfStream);
-      return instantiate<T>(0);
-    }
-    const out = instantiate<T>(n);
+    // Elements are read until the first error, as casper-types does (so a bad element reports
+    // its own error even when the count exceeds the input). Slots are allocated only for as
+    // many elements as bytes remain; zero-sized elements (Unit) beyond that are pushed.
+    const rem = dec.remaining;
+    const cap = min(n, rem);
+    const out = instantiate<T>(cap);
     for (let i: u32 = 0; i < n && dec.err == 0; i++) {
+      const e = decode<valueof<T>>(dec);
       // @ts-ignore: Array<U>
-      unchecked((out[i] = decode<valueof<T>>(dec)));
+      if (i < cap) unchecked((out[i] = e));
+      // @ts-ignore: Array<U>
+      else out.push(e);
     }
     return out;
   } else {

@@ -2,7 +2,7 @@
 // stack, calling contracts, hashing and randomness. Mirrors casper-contract 1.5's behaviour,
 // including which errors revert and with which ApiError.
 
-import { Decoded, Encoder, fromBytesAt, utf8Encode } from './bytesrepr';
+import { Decoded, Encoder, allocBytes, fromBytesAt } from './bytesrepr';
 import { ApiError, revert } from './error';
 import {
   casper_blake2b,
@@ -54,15 +54,14 @@ export namespace Phase {
  * Follows the Rust SDK protocol: size first, then exactly that many bytes.
  */
 export function getNamedArgBytes(name: string): Decoded<StaticArray<u8>> {
-  const nameBytes = utf8Encode(name);
-  const namePtr = changetype<usize>(nameBytes);
-  const nameLen = <usize>nameBytes.length;
-  let ret = casper_get_named_arg_size(namePtr, nameLen, SCRATCH);
+  const n = new Encoder(<u32>name.length * 3);
+  n.putUtf8(name);
+  let ret = casper_get_named_arg_size(n.ptr, n.len, SCRATCH);
   if (ret != 0) return new Decoded<StaticArray<u8>>(changetype<StaticArray<u8>>(0), <u32>ret);
   const size = load<u32>(SCRATCH);
-  const bytes = new StaticArray<u8>(size);
+  const bytes = allocBytes(size);
   if (size > 0) {
-    ret = casper_get_named_arg(namePtr, nameLen, changetype<usize>(bytes), size);
+    ret = casper_get_named_arg(n.ptr, n.len, changetype<usize>(bytes), size);
     if (ret != 0) return new Decoded<StaticArray<u8>>(changetype<StaticArray<u8>>(0), <u32>ret);
   }
   return new Decoded<StaticArray<u8>>(bytes, 0);
@@ -232,7 +231,7 @@ export function isValidURef(uref: URef): bool {
 
 /** BLAKE2b-256 of `input`, computed by the host. */
 export function blake2b(input: StaticArray<u8>): StaticArray<u8> {
-  const out = new StaticArray<u8>(32);
+  const out = allocBytes(32);
   const ret = casper_blake2b(changetype<usize>(input), input.length, changetype<usize>(out), 32);
   if (ret != 0) revert(<u32>ret);
   return out;
@@ -240,7 +239,7 @@ export function blake2b(input: StaticArray<u8>): StaticArray<u8> {
 
 /** 32 bytes from the deploy's deterministic random generator. */
 export function randomBytes(): StaticArray<u8> {
-  const out = new StaticArray<u8>(32);
+  const out = allocBytes(32);
   const ret = casper_random_bytes(changetype<usize>(out), 32);
   if (ret != 0) revert(<u32>ret);
   return out;

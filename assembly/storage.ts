@@ -2,7 +2,7 @@
 // dictionaries. Each function reverts exactly where casper-contract 1.5's does; functions that
 // return Result in Rust return a code (0 = Ok) here, paired with an `…OrRevert` variant.
 
-import { Decoded, Decoder, Encoder, decode, zeroOf } from './bytesrepr';
+import { Decoded, Decoder, Encoder, allocBytes, decode, zeroOf } from './bytesrepr';
 import { CLValue } from './clvalue';
 import { EntryPoints } from './contracts';
 import { ApiError, revert } from './error';
@@ -121,8 +121,8 @@ export class ContractPackageResult {
 }
 
 function createContractPackage(isLocked: bool): ContractPackageResult {
-  const hash = new StaticArray<u8>(32);
-  const access = new StaticArray<u8>(32);
+  const hash = allocBytes(32);
+  const access = allocBytes(32);
   casper_create_contract_package_at_hash(changetype<usize>(hash), changetype<usize>(access), isLocked);
   return new ContractPackageResult(new ContractPackageHash(hash), new URef(access, AccessRights.READ_ADD_WRITE));
 }
@@ -147,7 +147,7 @@ export function addContractVersion(
   entryPoints.encode(ep);
   const nk = new Encoder();
   namedKeys.encode(nk);
-  const out = new StaticArray<u8>(34);
+  const out = allocBytes(34);
   store<u64>(SCRATCH, 0);
   const ret = casper_add_contract_version(
     changetype<usize>(packageHash.bytes),

@@ -2,7 +2,7 @@
 // the auction calls the standard client sessions make (argument names and types as the node's
 // auction expects them).
 
-import { fromBytesAt } from './bytesrepr';
+import { Decoded, allocBytes, fromBytesAt } from './bytesrepr';
 import { Outcome } from './error';
 import { ApiError, revert } from './error';
 import {
@@ -44,35 +44,12 @@ export namespace TransferredTo {
   export const NewAccount: u32 = 1;
 }
 
-/** Auction entry points and argument names (casper-types `system::auction` constants). */
-export namespace Auction {
-  /** add_bid entry point. */
-  export const METHOD_ADD_BID = 'add_bid';
-  /** withdraw_bid entry point. */
-  export const METHOD_WITHDRAW_BID = 'withdraw_bid';
-  /** delegate entry point. */
-  export const METHOD_DELEGATE = 'delegate';
-  /** undelegate entry point. */
-  export const METHOD_UNDELEGATE = 'undelegate';
-  /** redelegate entry point. */
-  export const METHOD_REDELEGATE = 'redelegate';
-  /** Argument: the bidder's public key. */
-  export const ARG_PUBLIC_KEY = 'public_key';
-  /** Argument: the validator's public key. */
-  export const ARG_VALIDATOR = 'validator';
-  /** Argument: the delegator's public key. */
-  export const ARG_DELEGATOR = 'delegator';
-  /** Argument: the new validator of a redelegation. */
-  export const ARG_NEW_VALIDATOR = 'new_validator';
-  /** Argument: the amount in motes. */
-  export const ARG_AMOUNT = 'amount';
-  /** Argument: the delegation rate (percent, u8). */
-  export const ARG_DELEGATION_RATE = 'delegation_rate';
-}
+// Auction entry point and argument names are written as literals inside the functions: asc
+// emits every module-level string constant into every module that imports this file.
 
 /** The hash of system contract `index` (a SystemContract value); errors revert. */
 export function getSystemContract(index: u32): ContractHash {
-  const out = new StaticArray<u8>(32);
+  const out = allocBytes(32);
   const ret = casper_get_system_contract(index, changetype<usize>(out), 32);
   if (ret != 0) revert(<u32>ret);
   return new ContractHash(out);
@@ -132,9 +109,9 @@ function encoded<T>(v: T): Encoder {
 
 /** Converts a transfer's host code and result slot to an Outcome (TransferredTo or ApiError). */
 function transferOutcome(ret: i32): Outcome<u32> {
-  if (ret != 0) return new Outcome<u32>(0, <u32>ret);
+  if (ret != 0) return new Decoded<u32>(0, <u32>ret);
   const to = load<u32>(SCRATCH);
-  return to > 1 ? new Outcome<u32>(0, ApiError.Transfer) : new Outcome<u32>(to, 0);
+  return to > 1 ? new Decoded<u32>(0, ApiError.Transfer) : new Decoded<u32>(to, 0);
 }
 
 /**
@@ -211,44 +188,44 @@ export function transferFromPurseToPurseOrRevert(source: URef, target: URef, amo
 /** Delegates `amount` from `delegator`'s main purse to `validator`; returns the new delegated stake. Auction errors revert. */
 export function delegate(delegator: PublicKey, validator: PublicKey, amount: U512): U512 {
   const args = new RuntimeArgs()
-    .insert<PublicKey>(Auction.ARG_DELEGATOR, delegator)
-    .insert<PublicKey>(Auction.ARG_VALIDATOR, validator)
-    .insert<U512>(Auction.ARG_AMOUNT, amount);
-  return callContract<U512>(getAuction(), Auction.METHOD_DELEGATE, args);
+    .insert<PublicKey>('delegator', delegator)
+    .insert<PublicKey>('validator', validator)
+    .insert<U512>('amount', amount);
+  return callContract<U512>(getAuction(), 'delegate', args);
 }
 
 /** Undelegates `amount`; returns the remaining delegated stake. Auction errors revert. */
 export function undelegate(delegator: PublicKey, validator: PublicKey, amount: U512): U512 {
   const args = new RuntimeArgs()
-    .insert<PublicKey>(Auction.ARG_DELEGATOR, delegator)
-    .insert<PublicKey>(Auction.ARG_VALIDATOR, validator)
-    .insert<U512>(Auction.ARG_AMOUNT, amount);
-  return callContract<U512>(getAuction(), Auction.METHOD_UNDELEGATE, args);
+    .insert<PublicKey>('delegator', delegator)
+    .insert<PublicKey>('validator', validator)
+    .insert<U512>('amount', amount);
+  return callContract<U512>(getAuction(), 'undelegate', args);
 }
 
 /** Moves `amount` of a delegation to `newValidator` (after the unbonding delay); returns the remaining stake. */
 export function redelegate(delegator: PublicKey, validator: PublicKey, amount: U512, newValidator: PublicKey): U512 {
   const args = new RuntimeArgs()
-    .insert<PublicKey>(Auction.ARG_DELEGATOR, delegator)
-    .insert<PublicKey>(Auction.ARG_VALIDATOR, validator)
-    .insert<U512>(Auction.ARG_AMOUNT, amount)
-    .insert<PublicKey>(Auction.ARG_NEW_VALIDATOR, newValidator);
-  return callContract<U512>(getAuction(), Auction.METHOD_REDELEGATE, args);
+    .insert<PublicKey>('delegator', delegator)
+    .insert<PublicKey>('validator', validator)
+    .insert<U512>('amount', amount)
+    .insert<PublicKey>('new_validator', newValidator);
+  return callContract<U512>(getAuction(), 'redelegate', args);
 }
 
 /** Adds (or tops up) a validator bid of `amount` at `delegationRate` percent; returns the new stake. */
 export function addBid(publicKey: PublicKey, amount: U512, delegationRate: u8): U512 {
   const args = new RuntimeArgs()
-    .insert<PublicKey>(Auction.ARG_PUBLIC_KEY, publicKey)
-    .insert<U512>(Auction.ARG_AMOUNT, amount)
-    .insert<u8>(Auction.ARG_DELEGATION_RATE, delegationRate);
-  return callContract<U512>(getAuction(), Auction.METHOD_ADD_BID, args);
+    .insert<PublicKey>('public_key', publicKey)
+    .insert<U512>('amount', amount)
+    .insert<u8>('delegation_rate', delegationRate);
+  return callContract<U512>(getAuction(), 'add_bid', args);
 }
 
 /** Withdraws `amount` from a validator bid; returns the remaining stake. */
 export function withdrawBid(publicKey: PublicKey, amount: U512): U512 {
   const args = new RuntimeArgs()
-    .insert<PublicKey>(Auction.ARG_PUBLIC_KEY, publicKey)
-    .insert<U512>(Auction.ARG_AMOUNT, amount);
-  return callContract<U512>(getAuction(), Auction.METHOD_WITHDRAW_BID, args);
+    .insert<PublicKey>('public_key', publicKey)
+    .insert<U512>('amount', amount);
+  return callContract<U512>(getAuction(), 'withdraw_bid', args);
 }

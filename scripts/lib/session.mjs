@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, renameSync, unlinkSync, writeFileSync } from 'no
 import { performance } from 'node:perf_hooks';
 import asc from 'assemblyscript/asc';
 import binaryen from 'binaryen';
-import { startTransform } from './start-transform.mjs';
+import { StartTransform } from './start-transform.mjs';
 import { inputsHash, readStamp, writeStamp } from './stamp.mjs';
 
 const require = createRequire(import.meta.url);
@@ -21,7 +21,7 @@ async function compile(entry, target) {
   const files = {};
   const stderr = [];
   const { error } = await asc.main([entry, '--config', 'asconfig.json', '--target', target, '-o', `${target}.wasm`], {
-    transforms: [startTransform],
+    transforms: [StartTransform],
     writeFile: (name, contents) => {
       files[name] = contents;
     },

@@ -8,8 +8,9 @@
 /** Name of the export asc is told to give the start function. */
 export const START_EXPORT = '__casper_start';
 
-/** The transform object passed to asc.main({ transforms: [...] }). */
-export const startTransform = {
+/** The transform class passed to asc.main({ transforms: [...] }); asc gives it `this.binaryen`. */
+export class StartTransform {
+  /** Called by asc after compilation, before optimization and emission. */
   afterCompile(module) {
     const binaryen = this.binaryen;
     const startRef = module.getExport(START_EXPORT);
@@ -36,5 +37,5 @@ export const startTransform = {
       module.removeExport(name);
       module.addFunctionExport(wrapper, name);
     }
-  },
-};
+  }
+}

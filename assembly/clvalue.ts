@@ -1,0 +1,53 @@
+// CLValue: a value's bytes together with its CLType bytes (casper-types `cl_value.rs`):
+// u32 len ‖ bytes ‖ CLType.
+
+import { Decoded, Decoder, Encoder, encode, fromBytes, writeCLType } from './bytesrepr';
+import { readCLType } from './cltype';
+
+/** A serialized value and its CLType, both as bytes. */
+export class CLValue {
+  constructor(
+    /** The value's bytesrepr bytes. */
+    public bytes: StaticArray<u8> = new StaticArray<u8>(0),
+    /** The value's CLType bytes (Unit by default). */
+    public clType: StaticArray<u8> = [9],
+  ) {}
+
+  /** The CLValue of `v` (casper-types `CLValue::from_t`). */
+  static from<T>(v: T): CLValue {
+    const b = new Encoder();
+    encode<T>(b, v);
+    const t = new Encoder(8);
+    writeCLType<T>(t, v);
+    return new CLValue(b.toBytes(), t.toBytes());
+  }
+
+  /** The Unit CLValue: no bytes, CLType 9. */
+  static unit(): CLValue {
+    return new CLValue();
+  }
+
+  /** Decodes the bytes as T, all of them (the CLType is not checked). */
+  get<T>(): Decoded<T> {
+    return fromBytes<T>(this.bytes);
+  }
+
+  /** bytesrepr: u32 length ‖ bytes ‖ CLType bytes. */
+  encode(enc: Encoder): void {
+    enc.putBytes(this.bytes);
+    enc.putFixed(this.clType);
+  }
+
+  /** Reads u32 length ‖ bytes ‖ CLType, validating the CLType (depth, tags). */
+  decode(dec: Decoder): void {
+    this.bytes = dec.getBytes();
+    this.clType = readCLType(dec);
+  }
+
+  /** The CLValue's bytes (length-prefixed value, then the CLType). */
+  toBytes(): StaticArray<u8> {
+    const enc = new Encoder(this.bytes.length + this.clType.length + 4);
+    this.encode(enc);
+    return enc.toBytes();
+  }
+}
