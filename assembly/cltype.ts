@@ -2,7 +2,7 @@
 // CLType bytes (casper-types `cl_type.rs`). A CLType is kept as its bytes (StaticArray<u8>):
 // session code only ever writes or forwards types, it never interprets them.
 
-import { BytesReprError, bytesFrom, Decoder, Encoder, writeCLType } from './bytesrepr';
+import { allocBytes, bytesFrom, BytesReprError, Decoder, Encoder, writeCLType } from './bytesrepr';
 
 /** CLType tags (the first byte of a CLType's bytes). */
 export namespace CLTypeTag {
@@ -91,7 +91,7 @@ export function skipCLType(dec: Decoder): void {
 export function readCLType(dec: Decoder): StaticArray<u8> {
   const start = dec.ptr;
   skipCLType(dec);
-  if (dec.err != 0) return new StaticArray<u8>(0);
+  if (dec.err != 0) return allocBytes(0);
   return bytesFrom(start, <u32>(dec.ptr - start));
 }
 
@@ -111,7 +111,7 @@ export function clTypeOf<T>(v: T): StaticArray<u8> {
 
 /** A one-byte CLType (Bool … PublicKey without parameters, e.g. `CLTypeTag.Key`). */
 export function clTypeSimple(tag: u8): StaticArray<u8> {
-  const out = new StaticArray<u8>(1);
+  const out = allocBytes(1);
   unchecked((out[0] = tag));
   return out;
 }

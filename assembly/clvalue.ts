@@ -1,14 +1,14 @@
 // CLValue: a value's bytes together with its CLType bytes (casper-types `cl_value.rs`):
 // u32 len ‖ bytes ‖ CLType.
 
-import { Decoded, Decoder, Encoder, encode, fromBytes, writeCLType } from './bytesrepr';
+import { allocBytes, Decoded, Decoder, encode, Encoder, fromBytes, writeCLType } from './bytesrepr';
 import { readCLType } from './cltype';
 
 /** A serialized value and its CLType, both as bytes. */
 export class CLValue {
   constructor(
     /** The value's bytesrepr bytes. */
-    public bytes: StaticArray<u8> = new StaticArray<u8>(0),
+    public bytes: StaticArray<u8> = allocBytes(0),
     /** The value's CLType bytes (Unit by default). */
     public clType: StaticArray<u8> = [9],
   ) {}

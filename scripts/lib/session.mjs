@@ -6,22 +6,24 @@ import { existsSync, mkdirSync, renameSync, unlinkSync, writeFileSync } from 'no
 import { performance } from 'node:perf_hooks';
 import asc from 'assemblyscript/asc';
 import binaryen from 'binaryen';
-import { StartTransform } from './start-transform.mjs';
+import { makeStartTransform } from './start-transform.mjs';
 import { inputsHash, readStamp, writeStamp } from './stamp.mjs';
 
 const require = createRequire(import.meta.url);
 require('./ts-require.cjs');
 const { validateModule, formatValidationError } = require('../../runtime/wasm/validate.ts');
+const { pruneData } = require('../../runtime/wasm/prune-data.ts');
 
 /** Inputs whose change forces a rebuild of every session. */
 const SHARED_INPUTS = ['assembly', 'asconfig.json', 'scripts/lib', 'runtime/wasm', 'package-lock.json'];
 
-/** Compiles with asc's API; returns { binary, sourceMap } or { error }. */
+/** Compiles with asc's API; returns { binary, sourceMap, staticObjects } or { error }. */
 async function compile(entry, target) {
   const files = {};
   const stderr = [];
+  const sink = { staticObjects: [] };
   const { error } = await asc.main([entry, '--config', 'asconfig.json', '--target', target, '-o', `${target}.wasm`], {
-    transforms: [StartTransform],
+    transforms: [makeStartTransform(sink)],
     writeFile: (name, contents) => {
       files[name] = contents;
     },
@@ -29,7 +31,7 @@ async function compile(entry, target) {
     stderr: { write: (s) => stderr.push(String(s)) },
   });
   if (error) return { error: stderr.join('').trim() || String(error.message) };
-  return { binary: files[`${target}.wasm`], sourceMap: files[`${target}.wasm.map`] };
+  return { binary: files[`${target}.wasm`], sourceMap: files[`${target}.wasm.map`], staticObjects: sink.staticObjects };
 }
 
 /** Runs binaryen's size pipeline with MVP features; returns the bytes. */
@@ -55,8 +57,8 @@ function optimize(bytes, optimizeLevel, shrinkLevel, extraPasses) {
   }
 }
 
-/** The smallest candidate that still validates (binaryen and the node's rules). */
-function smallest(bytes) {
+/** The smallest candidate that still validates (binaryen and the node's rules), dead data pruned. */
+function smallest(bytes, staticObjects) {
   const candidates = [bytes];
   for (const [o, s, passes] of [
     [3, 2, []],
@@ -67,7 +69,7 @@ function smallest(bytes) {
     if (out) candidates.push(out);
   }
   let best = null;
-  for (const c of candidates) {
+  for (const c of candidates.map((b) => pruneData(b, staticObjects))) {
     if (!validateModule(c).ok) continue;
     if (!best || c.length < best.length) best = c;
   }
@@ -112,7 +114,7 @@ export async function buildSession(name, { force = false } = {}) {
   const t0 = performance.now();
   const rel = await compile(entry, 'release');
   if (rel.error) return { ok: false, name, error: rel.error };
-  const best = smallest(rel.binary);
+  const best = smallest(rel.binary, rel.staticObjects);
   if (!best) {
     const v = validateModule(rel.binary);
     return { ok: false, name, error: v.ok ? 'binaryen could not validate the module' : formatValidationError(v.error) };

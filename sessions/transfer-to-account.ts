@@ -1,0 +1,19 @@
+// transfer-to-account: transfers `amount` motes from the caller's main purse to the account
+// `target` (creating that account if it does not exist yet).
+//
+// Args:    target: AccountHash (ByteArray 32), amount: U512
+// Changes: the caller's main purse −amount, the target's main purse +amount, a Transfer record.
+// Errors:  MissingArgument (2), InvalidArgument (3), Mint(InsufficientFunds) (65024), …
+// Mirrors casper-node smart_contracts/contracts/client/transfer-to-account-u512.
+
+import { AccountHash, U512, runtime, system } from '../assembly';
+
+const ARG_TARGET = 'target';
+const ARG_AMOUNT = 'amount';
+
+/** Session entry point. */
+export function call(): void {
+  const account = runtime.getNamedArg<AccountHash>(ARG_TARGET);
+  const transferAmount = runtime.getNamedArg<U512>(ARG_AMOUNT);
+  system.transferToAccountOrRevert(account, transferAmount);
+}
