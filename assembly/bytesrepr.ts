@@ -150,40 +150,51 @@ export class Encoder {
 
   /** Writes the UTF-8 bytes of `s` (no prefix) and returns their count. Lone surrogates become U+FFFD. */
   putUtf8(s: string): u32 {
-    const start = this.len;
-    const base = changetype<usize>(s);
-    const n = <usize>s.length;
-    for (let i: usize = 0; i < n; i++) {
-      let c = <u32>load<u16>(base + (i << 1));
-      if (c < 0x80) {
-        store<u8>(this.reserve(1), <u8>c);
-        continue;
-      }
-      if (c - 0xd800 < 0x800) {
-        const c2 = i + 1 < n ? <u32>load<u16>(base + ((i + 1) << 1)) : 0;
-        if (c < 0xdc00 && c2 - 0xdc00 < 0x400) {
-          c = 0x10000 + ((c - 0xd800) << 10) + (c2 - 0xdc00);
-          i++;
-        } else {
-          c = 0xfffd;
-        }
-      }
-      // k continuation bytes, written back to front; the lead byte takes what is left.
-      const k: u32 = c < 0x800 ? 1 : c < 0x10000 ? 2 : 3;
-      const p = this.reserve(k + 1);
-      for (let j = k; j > 0; j--) {
-        store<u8>(p + j, <u8>(0x80 | (c & 63)));
-        c >>= 6;
-      }
-      store<u8>(p, <u8>(((0xff00 >> (k + 1)) & 0xff) | c));
-    }
-    return this.len - start;
+    const at = this.reserve(<u32>s.length * 3);
+    const n = writeUtf8(at, s);
+    this.len -= <u32>s.length * 3 - n;
+    return n;
   }
 
   /** Copies the written bytes into a new StaticArray<u8>. */
   toBytes(): StaticArray<u8> {
     return bytesFrom(this.ptr, this.len);
   }
+}
+
+/**
+ * Writes the UTF-8 encoding of `s` at `dst` (room for 3 bytes per UTF-16 unit is enough) and
+ * returns the byte count. Lone surrogates become U+FFFD, as Rust's lossy conversion would.
+ */
+export function writeUtf8(dst: usize, s: string): u32 {
+  const base = changetype<usize>(s);
+  const n = <usize>s.length;
+  let q = dst;
+  for (let i: usize = 0; i < n; i++) {
+    let c = <u32>load<u16>(base + (i << 1));
+    if (c < 0x80) {
+      store<u8>(q++, <u8>c);
+      continue;
+    }
+    if (c - 0xd800 < 0x800) {
+      const c2 = i + 1 < n ? <u32>load<u16>(base + ((i + 1) << 1)) : 0;
+      if (c < 0xdc00 && c2 - 0xdc00 < 0x400) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (c2 - 0xdc00);
+        i++;
+      } else {
+        c = 0xfffd;
+      }
+    }
+    // k continuation bytes, written back to front; the lead byte takes what is left.
+    const k: u32 = c < 0x800 ? 1 : c < 0x10000 ? 2 : 3;
+    for (let j = k; j > 0; j--) {
+      store<u8>(q + j, <u8>(0x80 | (c & 63)));
+      c >>= 6;
+    }
+    store<u8>(q, <u8>(((0xff00 >> (k + 1)) & 0xff) | c));
+    q += k + 1;
+  }
+  return <u32>(q - dst);
 }
 
 /** Reader over untrusted bytes; the first failure is kept in `err` and later reads return zeros. */

@@ -4,6 +4,18 @@
 import { allocBytes, Decoded, Decoder, encode, Encoder, fromBytes, writeCLType } from './bytesrepr';
 import { readCLType } from './cltype';
 
+/**
+ * Writes the CLValue of `v` (u32 length ‖ bytes ‖ CLType) straight into `enc`, without building
+ * a CLValue object: what storage writes and RuntimeArgs.insert use.
+ */
+export function putCLValue<T>(enc: Encoder, v: T): void {
+  const lenAt = enc.len;
+  enc.putU32(0);
+  encode<T>(enc, v);
+  store<u32>(enc.ptr + lenAt, enc.len - lenAt - 4);
+  writeCLType<T>(enc, v);
+}
+
 /** A serialized value and its CLType, both as bytes. */
 export class CLValue {
   constructor(

@@ -2,7 +2,7 @@
 // stack, calling contracts, hashing and randomness. Mirrors casper-contract 1.5's behaviour,
 // including which errors revert and with which ApiError.
 
-import { Decoded, Encoder, allocBytes, fromBytesAt } from './bytesrepr';
+import { Decoder, Encoder, allocBytes, bytesFrom, decode, fromBytesAt, writeUtf8, zeroOf } from './bytesrepr';
 import { ApiError, revert } from './error';
 import {
   casper_blake2b,
@@ -50,21 +50,29 @@ export namespace Phase {
 }
 
 /**
- * The raw bytes of named argument `name`, or the host's error code (MissingArgument).
- * Follows the Rust SDK protocol: size first, then exactly that many bytes.
+ * Reads named argument `name` (Rust SDK protocol: its size first, then exactly that many bytes)
+ * and returns a Decoder over its bytes, or null when there is no such argument. Other host
+ * errors revert.
  */
-export function getNamedArgBytes(name: string): Decoded<StaticArray<u8>> {
-  const n = new Encoder(<u32>name.length * 3);
-  n.putUtf8(name);
-  let ret = casper_get_named_arg_size(n.ptr, n.len, SCRATCH);
-  if (ret != 0) return new Decoded<StaticArray<u8>>(changetype<StaticArray<u8>>(0), <u32>ret);
+function namedArg(name: string): Decoder | null {
+  const namePtr = heap.alloc(<usize>name.length * 3);
+  const nameLen = writeUtf8(namePtr, name);
+  let ret = casper_get_named_arg_size(namePtr, nameLen, SCRATCH);
+  if (ret == <i32>ApiError.MissingArgument) return null;
+  if (ret != 0) revert(<u32>ret);
   const size = load<u32>(SCRATCH);
-  const bytes = allocBytes(size);
+  const dest = heap.alloc(size);
   if (size > 0) {
-    ret = casper_get_named_arg(n.ptr, n.len, changetype<usize>(bytes), size);
-    if (ret != 0) return new Decoded<StaticArray<u8>>(changetype<StaticArray<u8>>(0), <u32>ret);
+    ret = casper_get_named_arg(namePtr, nameLen, dest, size);
+    if (ret != 0) revert(<u32>ret);
   }
-  return new Decoded<StaticArray<u8>>(bytes, 0);
+  return new Decoder(dest, size);
+}
+
+/** The raw bytes of named argument `name` (the CLValue's inner bytes), or null when absent. */
+export function getNamedArgBytes(name: string): StaticArray<u8> | null {
+  const dec = namedArg(name);
+  return dec === null ? null : bytesFrom(dec.ptr, dec.remaining);
 }
 
 /**
@@ -72,19 +80,22 @@ export function getNamedArgBytes(name: string): Decoded<StaticArray<u8>> {
  * InvalidArgument (3) when the bytes do not decode as T, exactly as `runtime::get_named_arg`.
  */
 export function getNamedArg<T>(name: string): T {
-  const raw = getNamedArgBytes(name);
-  if (raw.error != 0) revert(raw.error);
-  const v = fromBytesAt<T>(changetype<usize>(raw.value), raw.value.length);
-  if (v.error != 0) revert(ApiError.InvalidArgument);
-  return v.value;
+  const dec = namedArg(name);
+  if (dec === null) {
+    revert(ApiError.MissingArgument);
+    return zeroOf<T>();
+  }
+  const v = decode<T>(dec);
+  if (dec.finish() != 0) revert(ApiError.InvalidArgument);
+  return v;
 }
 
 /** Named argument `name` as T, or None when it is absent or does not decode (`try_get_named_arg`). */
 export function tryGetNamedArg<T>(name: string): Option<T> {
-  const raw = getNamedArgBytes(name);
-  if (raw.error != 0) return Option.none<T>();
-  const v = fromBytesAt<T>(changetype<usize>(raw.value), raw.value.length);
-  return v.error != 0 ? Option.none<T>() : Option.some<T>(v.value);
+  const dec = namedArg(name);
+  if (dec === null) return Option.none<T>();
+  const v = decode<T>(dec);
+  return dec.finish() != 0 ? Option.none<T>() : Option.some<T>(v);
 }
 
 /** Stores `key` under `name` in the current context's named keys. */

@@ -3,7 +3,7 @@
 // return Result in Rust return a code (0 = Ok) here, paired with an `…OrRevert` variant.
 
 import { Decoded, Decoder, Encoder, allocBytes, decode, zeroOf } from './bytesrepr';
-import { CLValue } from './clvalue';
+import { putCLValue } from './clvalue';
 import { EntryPoints } from './contracts';
 import { ApiError, revert } from './error';
 import {
@@ -48,7 +48,7 @@ function urefBytes(uref: URef): Encoder {
 
 function clValueBytes<T>(value: T): Encoder {
   const enc = new Encoder();
-  CLValue.from<T>(value).encode(enc);
+  putCLValue<T>(enc, value);
   return enc;
 }
 

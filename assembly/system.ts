@@ -107,11 +107,30 @@ function encoded<T>(v: T): Encoder {
   return enc;
 }
 
-/** Converts a transfer's host code and result slot to an Outcome (TransferredTo or ApiError). */
-function transferOutcome(ret: i32): Outcome<u32> {
-  if (ret != 0) return new Decoded<u32>(0, <u32>ret);
+/** The TransferredTo value the host wrote to SCRATCH after a successful transfer (ApiError::Transfer if unknown). */
+function transferredTo(): Outcome<u32> {
   const to = load<u32>(SCRATCH);
-  return to > 1 ? new Decoded<u32>(0, ApiError.Transfer) : new Decoded<u32>(to, 0);
+  return to > TransferredTo.NewAccount ? new Decoded<u32>(0, ApiError.Transfer) : new Decoded<u32>(to, 0);
+}
+
+/** Same as transferredTo, reverting on an unknown value. */
+function transferredToOrRevert(): u32 {
+  const to = load<u32>(SCRATCH);
+  if (to > TransferredTo.NewAccount) revert(ApiError.Transfer);
+  return to;
+}
+
+function toAccount(target: AccountHash, amount: U512, id: Option<u64>): i32 {
+  const a = encoded<U512>(amount);
+  const i = encoded<Option<u64>>(id);
+  return casper_transfer_to_account(changetype<usize>(target.bytes), 32, a.ptr, a.len, i.ptr, i.len, SCRATCH);
+}
+
+function fromPurseToAccount(source: URef, target: AccountHash, amount: U512, id: Option<u64>): i32 {
+  const s = encoded<URef>(source);
+  const a = encoded<U512>(amount);
+  const i = encoded<Option<u64>>(id);
+  return casper_transfer_from_purse_to_account(s.ptr, s.len, changetype<usize>(target.bytes), 32, a.ptr, a.len, i.ptr, i.len, SCRATCH);
 }
 
 /**
@@ -119,18 +138,15 @@ function transferOutcome(ret: i32): Outcome<u32> {
  * TransferredTo value, or the error (e.g. ApiError.mint(InsufficientFunds) = 65024).
  */
 export function transferToAccount(target: AccountHash, amount: U512, id: Option<u64> = Option.none<u64>()): Outcome<u32> {
-  const a = encoded<U512>(amount);
-  const i = encoded<Option<u64>>(id);
-  return transferOutcome(
-    casper_transfer_to_account(changetype<usize>(target.bytes), 32, a.ptr, a.len, i.ptr, i.len, SCRATCH),
-  );
+  const ret = toAccount(target, amount, id);
+  return ret != 0 ? new Decoded<u32>(0, <u32>ret) : transferredTo();
 }
 
-/** transferToAccount, reverting on error. */
+/** transferToAccount, reverting on error; returns the TransferredTo value. */
 export function transferToAccountOrRevert(target: AccountHash, amount: U512, id: Option<u64> = Option.none<u64>()): u32 {
-  const r = transferToAccount(target, amount, id);
-  if (r.error != 0) revert(r.error);
-  return r.value;
+  const ret = toAccount(target, amount, id);
+  if (ret != 0) revert(<u32>ret);
+  return transferredToOrRevert();
 }
 
 /** Transfers from the main purse to the account of public key `target`. */
@@ -150,12 +166,8 @@ export function transferFromPurseToAccount(
   amount: U512,
   id: Option<u64> = Option.none<u64>(),
 ): Outcome<u32> {
-  const s = encoded<URef>(source);
-  const a = encoded<U512>(amount);
-  const i = encoded<Option<u64>>(id);
-  return transferOutcome(
-    casper_transfer_from_purse_to_account(s.ptr, s.len, changetype<usize>(target.bytes), 32, a.ptr, a.len, i.ptr, i.len, SCRATCH),
-  );
+  const ret = fromPurseToAccount(source, target, amount, id);
+  return ret != 0 ? new Decoded<u32>(0, <u32>ret) : transferredTo();
 }
 
 /** transferFromPurseToAccount, reverting on error. */
@@ -165,9 +177,9 @@ export function transferFromPurseToAccountOrRevert(
   amount: U512,
   id: Option<u64> = Option.none<u64>(),
 ): u32 {
-  const r = transferFromPurseToAccount(source, target, amount, id);
-  if (r.error != 0) revert(r.error);
-  return r.value;
+  const ret = fromPurseToAccount(source, target, amount, id);
+  if (ret != 0) revert(<u32>ret);
+  return transferredToOrRevert();
 }
 
 /** Transfers `amount` between purses; returns 0 or the ApiError code (65024 + mint error). */
