@@ -2,7 +2,7 @@
 // ContractWasmHash) and ByteArray (Rust [u8; N]). All encode as their raw bytes with no prefix;
 // their CLType is ByteArray(N) (tag 15 + u32 N).
 
-import { allocBytes, bytesEqual, Decoder, Encoder } from './bytesrepr';
+import { allocBytes, bytesEqual, copyBytes, Decoder, Encoder } from './bytesrepr';
 
 /** A 32-byte hash: bytes as they are, CLType ByteArray(32). Base of the named hash types. */
 export class Hash32 {
@@ -16,9 +16,10 @@ export class Hash32 {
     enc.putFixed(this.bytes);
   }
 
-  /** Reads 32 bytes (EarlyEndOfStream if fewer remain). */
+  /** Reads 32 bytes into `bytes` (EarlyEndOfStream if fewer remain). */
   decode(dec: Decoder): void {
-    this.bytes = dec.getFixed(32);
+    const p = dec.take(32);
+    if (p) copyBytes(changetype<usize>(this.bytes), p, 32);
   }
 
   /** ByteArray(32): 0f 20000000. */

@@ -100,6 +100,14 @@ export function getBalance(): U512 | null {
   return getPurseBalance(getMainPurse());
 }
 
+/** Option<u64> bytes: `00` for None, `01` + u64 for Some. */
+function idBytes(id: Option<u64>): Encoder {
+  const enc = new Encoder(9);
+  enc.putU8(<u8>id.isSome);
+  if (id.isSome) enc.putU64(id.value);
+  return enc;
+}
+
 function encoded<T>(v: T): Encoder {
   const enc = new Encoder(40);
   // @ts-ignore: class protocol
@@ -122,14 +130,14 @@ function transferredToOrRevert(): u32 {
 
 function toAccount(target: AccountHash, amount: U512, id: Option<u64>): i32 {
   const a = encoded<U512>(amount);
-  const i = encoded<Option<u64>>(id);
+  const i = idBytes(id);
   return casper_transfer_to_account(changetype<usize>(target.bytes), 32, a.ptr, a.len, i.ptr, i.len, SCRATCH);
 }
 
 function fromPurseToAccount(source: URef, target: AccountHash, amount: U512, id: Option<u64>): i32 {
   const s = encoded<URef>(source);
   const a = encoded<U512>(amount);
-  const i = encoded<Option<u64>>(id);
+  const i = idBytes(id);
   return casper_transfer_from_purse_to_account(s.ptr, s.len, changetype<usize>(target.bytes), 32, a.ptr, a.len, i.ptr, i.len, SCRATCH);
 }
 
@@ -187,7 +195,7 @@ export function transferFromPurseToPurse(source: URef, target: URef, amount: U51
   const s = encoded<URef>(source);
   const t = encoded<URef>(target);
   const a = encoded<U512>(amount);
-  const i = encoded<Option<u64>>(id);
+  const i = idBytes(id);
   return <u32>casper_transfer_from_purse_to_purse(s.ptr, s.len, t.ptr, t.len, a.ptr, a.len, i.ptr, i.len);
 }
 

@@ -38,6 +38,14 @@ for (const name of names) {
   rows.push(r);
 }
 if (!wanted.length) {
+  // Build fixtures (test/fixtures/sessions → build/fixtures): sessions the build tests run.
+  for (const f of readdirSync('test/fixtures/sessions').filter((f) => f.endsWith('.ts'))) {
+    const r = await buildSession(basename(f, '.ts'), { force, dir: 'test/fixtures/sessions', outDir: 'build/fixtures' });
+    if (!r.ok) {
+      failures++;
+      process.stderr.write(`asbuild: fixture ${f}: ${r.error}\n`);
+    }
+  }
   for (const f of readdirSync('test/harness').filter((f) => f.endsWith('.ts'))) {
     const r = await buildHarness(basename(f, '.ts'));
     if (!r.ok) {

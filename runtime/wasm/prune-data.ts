@@ -125,12 +125,36 @@ export function pruneData(bytes: Uint8Array, objects: ReadonlyArray<readonly [nu
   const segs = data ? dataSegments(bytes, data) : null;
   const refs = data ? referencedAddresses(bytes, all) : null;
   if (data && segs && refs) {
-    const live = (s: Segment): boolean => {
-      const obj = objects.find(([lo, hi]) => s.address >= lo && s.address + s.length <= hi);
-      if (!obj) return true;
-      return refs.some((v) => v >= obj[0] - MARGIN_BELOW && v < obj[1]);
+    // An object is live when code or a global refers to it, or when a live object's data holds a
+    // pointer into it (e.g. a static Array's buffer, referred to only by the Array object).
+    const objectOf = (s: Segment) => objects.findIndex(([lo, hi]) => s.address >= lo && s.address + s.length <= hi);
+    const liveObjects = new Set<number>();
+    const pointsInto = (v: number, o: number) => v >= objects[o][0] - MARGIN_BELOW && v < objects[o][1];
+    const words = (seg: Segment): number[] => {
+      const out: number[] = [];
+      const dataStart = seg.end - seg.length;
+      for (let i = 0; i + 4 <= seg.length; i++) {
+        if ((seg.address + i) % 4 !== 0) continue;
+        const at = dataStart + i;
+        out.push((bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | (bytes[at + 3] << 24)) >>> 0);
+      }
+      return out;
     };
-    const kept = segs.filter(live);
+    // Segments outside every recorded object are always kept, so they are roots as well.
+    let frontier = [...refs, ...segs.filter((seg) => objectOf(seg) < 0).flatMap(words)];
+    while (frontier.length) {
+      const next: number[] = [];
+      for (let o = 0; o < objects.length; o++) {
+        if (liveObjects.has(o) || !frontier.some((v) => pointsInto(v, o))) continue;
+        liveObjects.add(o);
+        for (const seg of segs) if (objectOf(seg) === o) next.push(...words(seg));
+      }
+      frontier = next;
+    }
+    const kept = segs.filter((s) => {
+      const o = objectOf(s);
+      return o < 0 || liveObjects.has(o);
+    });
     newData = [...leb(kept.length)];
     for (const s of kept) for (let i = s.start; i < s.end; i++) newData.push(bytes[i]);
   }
