@@ -3,6 +3,7 @@
 // `Result<(), XFailure>`; the `…OrRevert` variants revert with the ApiError the Rust SDK's
 // `unwrap_or_revert` gives.
 
+import { fromBytesAt } from './bytesrepr';
 import { ApiError, revert } from './error';
 import {
   casper_add_associated_key,
@@ -12,7 +13,6 @@ import {
   casper_update_associated_key,
 } from './externals';
 import { AccountHash } from './hashes';
-import { fromBytesAt } from './bytesrepr';
 import { URef } from './uref';
 
 /** Result of addAssociatedKey (casper-types `AddKeyFailure`). */

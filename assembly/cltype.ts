@@ -2,7 +2,7 @@
 // CLType bytes (casper-types `cl_type.rs`). A CLType is kept as its bytes (StaticArray<u8>):
 // session code only ever writes or forwards types, it never interprets them.
 
-import { allocBytes, bytesFrom, BytesReprError, Decoder, Encoder, writeCLType } from './bytesrepr';
+import { allocBytes, BytesReprError, bytesFrom, Decoder, Encoder, writeCLType } from './bytesrepr';
 
 /** CLType tags (the first byte of a CLType's bytes). */
 export namespace CLTypeTag {

@@ -1,7 +1,7 @@
 // CLValue: a value's bytes together with its CLType bytes (casper-types `cl_value.rs`):
 // u32 len ‖ bytes ‖ CLType.
 
-import { allocBytes, Decoded, Decoder, encode, Encoder, fromBytes, writeCLType } from './bytesrepr';
+import { allocBytes, Decoded, Decoder, Encoder, encode, fromBytes, writeCLType } from './bytesrepr';
 import { readCLType } from './cltype';
 
 /**

@@ -33,8 +33,8 @@ const V: usize = T + 160;
 
 // Edwards d = -121665/121666 mod 2^255-19, little-endian.
 const EDWARDS_D: usize = memory.data<u8>([
-  0xa3, 0x78, 0x59, 0x13, 0xca, 0x4d, 0xeb, 0x75, 0xab, 0xd8, 0x41, 0x41, 0x4d, 0x0a, 0x70, 0x00,
-  0x98, 0xe8, 0x79, 0x77, 0x79, 0x40, 0xc7, 0x8c, 0x73, 0xfe, 0x6f, 0x2b, 0xee, 0x6c, 0x03, 0x52,
+  0xa3, 0x78, 0x59, 0x13, 0xca, 0x4d, 0xeb, 0x75, 0xab, 0xd8, 0x41, 0x41, 0x4d, 0x0a, 0x70, 0x00, 0x98, 0xe8, 0x79,
+  0x77, 0x79, 0x40, 0xc7, 0x8c, 0x73, 0xfe, 0x6f, 0x2b, 0xee, 0x6c, 0x03, 0x52,
 ]);
 
 // secp256k1: p = 2^256 - SECP_C.
@@ -158,10 +158,12 @@ export function isValidSecp256k1(ptr: usize): bool {
   if (tag != 2 && tag != 3 && tag != 5) return false;
   for (let i: usize = 0; i < 32; i++) store<u8>(A + i, load<u8>(ptr + 32 - i)); // big-endian x
   // x ≥ p = 2^256 - 2^32 - 977 iff the top 192 bits are all ones and the low limb ≥ -SECP_C.
-  if ((load<u64>(A, 8) & load<u64>(A, 16) & load<u64>(A, 24)) == <u64>-1 && load<u64>(A) >= <u64>(0 - SECP_C)) return false;
+  if ((load<u64>(A, 8) & load<u64>(A, 16) & load<u64>(A, 24)) == <u64>-1 && load<u64>(A) >= <u64>(0 - SECP_C))
+    return false;
   mulAdd(A, A, 0, SECP_C);
   copyBytes(B, T, 32);
   mulAdd(B, A, 7, SECP_C); // x³ + 7
   return !isNonResidue(SECP_C, <u64>-1);
-}import { copyBytes } from './bytesrepr';
+}
 
+import { copyBytes } from './bytesrepr';

@@ -101,32 +101,22 @@ export namespace ApiError {
   export const USER_BASE: u32 = 65536;
 
   /** ApiError::User(n): 65536 + n. */
-  // @ts-ignore: decorator
-  @inline
   export function user(n: u16): u32 {
     return USER_BASE + <u32>n;
   }
   /** ApiError::Mint(n): 65024 + n. */
-  // @ts-ignore: decorator
-  @inline
   export function mint(n: u8): u32 {
     return MINT_BASE + <u32>n;
   }
   /** ApiError::HandlePayment(n): 65280 + n. */
-  // @ts-ignore: decorator
-  @inline
   export function handlePayment(n: u8): u32 {
     return HANDLE_PAYMENT_BASE + <u32>n;
   }
   /** ApiError::AuctionError(n): 64512 + n. */
-  // @ts-ignore: decorator
-  @inline
   export function auction(n: u8): u32 {
     return AUCTION_BASE + <u32>n;
   }
   /** ApiError::ContractHeader(n): 64768 + n. */
-  // @ts-ignore: decorator
-  @inline
   export function contractHeader(n: u8): u32 {
     return CONTRACT_HEADER_BASE + <u32>n;
   }

@@ -1,7 +1,7 @@
 // Internal helpers shared by the API modules: the static scratch area host functions write
 // sizes into, bytesrepr String arguments, and reading the host buffer.
 
-import { Decoded, Decoder, Encoder, decode, zeroOf } from './bytesrepr';
+import { Decoded, Decoder, decode, Encoder, zeroOf } from './bytesrepr';
 import { ApiError, revert } from './error';
 import { casper_read_host_buffer } from './externals';
 

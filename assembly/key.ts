@@ -4,7 +4,16 @@
 // SystemContractRegistry, EraSummary, ChainspecRegistry and ChecksumRegistry carry no data: they
 // encode 32 zero bytes and decoding accepts (and drops) any 32 bytes, as casper-types does.
 
-import { allocBytes, bytesCompare, bytesEqual, bytesFrom, BytesReprError, copyBytes, Decoder, Encoder } from './bytesrepr';
+import {
+  allocBytes,
+  BytesReprError,
+  bytesCompare,
+  bytesEqual,
+  bytesFrom,
+  copyBytes,
+  Decoder,
+  Encoder,
+} from './bytesrepr';
 import { AccountHash, ContractHash, ContractPackageHash } from './hashes';
 import { URef } from './uref';
 
@@ -43,15 +52,11 @@ export namespace KeyTag {
 }
 
 /** Serialized payload length of a (valid) tag: 33 URef, 8 EraInfo, else 32. */
-// @ts-ignore: decorator
-@inline
 function payloadLength(tag: u8): i32 {
   return tag == KeyTag.URef ? 33 : tag == KeyTag.EraInfo ? 8 : 32;
 }
 
 /** True for the variants without data (10, 11, 13, 14). */
-// @ts-ignore: decorator
-@inline
 function isUnitVariant(tag: u8): bool {
   return tag >= KeyTag.SystemContractRegistry && tag != KeyTag.Unbond;
 }

@@ -3,7 +3,7 @@
 // Decoding validates the curve point as casper-types does (assembly/curve.ts): an invalid point
 // or an unknown tag is Formatting (18), a short key EarlyEndOfStream (17).
 
-import { bytesEqual, bytesFrom, BytesReprError, copyBytes, Decoder, Encoder } from './bytesrepr';
+import { BytesReprError, bytesEqual, bytesFrom, copyBytes, Decoder, Encoder } from './bytesrepr';
 import { isValidEd25519, isValidSecp256k1 } from './curve';
 import { casper_blake2b } from './externals';
 import { AccountHash } from './hashes';
@@ -21,14 +21,34 @@ export namespace PublicKeyTag {
 // Account-hash preimage prefixes, indexed by tag: "system\0" at 0, "ed25519\0" at 7,
 // "secp256k1\0" at 15 (algorithm name, lowercase, then the 0 separator).
 const ALGORITHM_NAMES: usize = memory.data<u8>([
-  0x73, 0x79, 0x73, 0x74, 0x65, 0x6d, 0x00, // system
-  0x65, 0x64, 0x32, 0x35, 0x35, 0x31, 0x39, 0x00, // ed25519
-  0x73, 0x65, 0x63, 0x70, 0x32, 0x35, 0x36, 0x6b, 0x31, 0x00, // secp256k1
+  0x73,
+  0x79,
+  0x73,
+  0x74,
+  0x65,
+  0x6d,
+  0x00, // system
+  0x65,
+  0x64,
+  0x32,
+  0x35,
+  0x35,
+  0x31,
+  0x39,
+  0x00, // ed25519
+  0x73,
+  0x65,
+  0x63,
+  0x70,
+  0x32,
+  0x35,
+  0x36,
+  0x6b,
+  0x31,
+  0x00, // secp256k1
 ]);
 
 /** A new empty byte array (without the StaticArray constructor's checks). */
-// @ts-ignore: decorator
-@inline
 function emptyBytes(): StaticArray<u8> {
   return changetype<StaticArray<u8>>(__new(0, idof<StaticArray<u8>>()));
 }

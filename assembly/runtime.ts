@@ -2,7 +2,9 @@
 // stack, calling contracts, hashing and randomness. Mirrors casper-contract 1.5's behaviour,
 // including which errors revert and with which ApiError.
 
-import { Decoder, Encoder, allocBytes, bytesFrom, decode, fromBytesAt, writeUtf8, zeroOf } from './bytesrepr';
+import { allocBytes, bytesFrom, Decoder, decode, Encoder, fromBytesAt, writeUtf8, zeroOf } from './bytesrepr';
+import { CallStackElement } from './call_stack';
+import { CLValue } from './clvalue';
 import { ApiError, revert } from './error';
 import {
   casper_blake2b,
@@ -26,14 +28,12 @@ import {
   casper_ret,
 } from './externals';
 import { AccountHash, ContractHash, ContractPackageHash } from './hashes';
+import { hostValueOrRevert, SCRATCH, stringArg } from './host';
 import { Key } from './key';
 import { NamedKeys } from './named_keys';
 import { Option } from './option';
 import { RuntimeArgs } from './runtime_args';
-import { CLValue } from './clvalue';
 import { URef } from './uref';
-import { CallStackElement } from './call_stack';
-import { SCRATCH, hostValueOrRevert, stringArg } from './host';
 
 export { readHostBuffer } from './host';
 

@@ -2,7 +2,7 @@
 // dictionaries. Each function reverts exactly where casper-contract 1.5's does; functions that
 // return Result in Rust return a code (0 = Ok) here, paired with an `…OrRevert` variant.
 
-import { Decoded, Decoder, Encoder, allocBytes, decode, zeroOf } from './bytesrepr';
+import { allocBytes, Decoded, Decoder, decode, Encoder, zeroOf } from './bytesrepr';
 import { putCLValue } from './clvalue';
 import { EntryPoints } from './contracts';
 import { ApiError, revert } from './error';
@@ -25,9 +25,9 @@ import {
   casper_write,
 } from './externals';
 import { ContractHash, ContractPackageHash } from './hashes';
+import { hostValueOrRevert, readResult, SCRATCH, stringArg } from './host';
 import { Key, KeyTag } from './key';
 import { NamedKeys } from './named_keys';
-import { SCRATCH, hostValueOrRevert, readResult, stringArg } from './host';
 import { hasKey, putKey } from './runtime';
 import { AccessRights, URef } from './uref';
 
@@ -294,7 +294,13 @@ export function createContractUserGroup(
 export function provisionContractUserGroupURef(packageHash: ContractPackageHash, label: string): Decoded<URef> {
   const l = stringArg(label);
   store<u64>(SCRATCH, 0);
-  const ret = casper_provision_contract_user_group_uref(changetype<usize>(packageHash.bytes), 32, l.ptr, l.len, SCRATCH);
+  const ret = casper_provision_contract_user_group_uref(
+    changetype<usize>(packageHash.bytes),
+    32,
+    l.ptr,
+    l.len,
+    SCRATCH,
+  );
   if (ret != 0) return new Decoded<URef>(changetype<URef>(0), <u32>ret);
   return new Decoded<URef>(hostValueOrRevert<URef>(<u32>load<u64>(SCRATCH)), 0);
 }
@@ -328,7 +334,11 @@ export function removeContractUserGroupURefs(packageHash: ContractPackageHash, l
 }
 
 /** Removes `urefs` from group `label`, reverting on error. */
-export function removeContractUserGroupURefsOrRevert(packageHash: ContractPackageHash, label: string, urefs: Array<URef>): void {
+export function removeContractUserGroupURefsOrRevert(
+  packageHash: ContractPackageHash,
+  label: string,
+  urefs: Array<URef>,
+): void {
   const e = removeContractUserGroupURefs(packageHash, label, urefs);
   if (e != 0) revert(e);
 }

@@ -2,9 +2,10 @@
 // the auction calls the standard client sessions make (argument names and types as the node's
 // auction expects them).
 
-import { Decoded, allocBytes, fromBytesAt } from './bytesrepr';
-import { Outcome } from './error';
-import { ApiError, revert } from './error';
+import { getMainPurse } from './account';
+import { U512 } from './bignum';
+import { allocBytes, Decoded, Encoder, fromBytesAt } from './bytesrepr';
+import { ApiError, Outcome, revert } from './error';
 import {
   casper_create_purse,
   casper_get_balance,
@@ -13,16 +14,13 @@ import {
   casper_transfer_from_purse_to_purse,
   casper_transfer_to_account,
 } from './externals';
-import { U512 } from './bignum';
-import { Encoder } from './bytesrepr';
-import { ContractHash, AccountHash } from './hashes';
-import { SCRATCH, hostValueOrRevert } from './host';
+import { AccountHash, ContractHash } from './hashes';
+import { hostValueOrRevert, SCRATCH } from './host';
 import { Option } from './option';
 import { PublicKey } from './public_key';
 import { callContract } from './runtime';
 import { RuntimeArgs } from './runtime_args';
 import { URef } from './uref';
-import { getMainPurse } from './account';
 
 /** System contract indices of `casper_get_system_contract`. */
 export namespace SystemContract {
@@ -138,32 +136,58 @@ function fromPurseToAccount(source: URef, target: AccountHash, amount: U512, id:
   const s = encoded<URef>(source);
   const a = encoded<U512>(amount);
   const i = idBytes(id);
-  return casper_transfer_from_purse_to_account(s.ptr, s.len, changetype<usize>(target.bytes), 32, a.ptr, a.len, i.ptr, i.len, SCRATCH);
+  return casper_transfer_from_purse_to_account(
+    s.ptr,
+    s.len,
+    changetype<usize>(target.bytes),
+    32,
+    a.ptr,
+    a.len,
+    i.ptr,
+    i.len,
+    SCRATCH,
+  );
 }
 
 /**
  * Transfers `amount` motes from the main purse to account `target` (created if new). Returns the
  * TransferredTo value, or the error (e.g. ApiError.mint(InsufficientFunds) = 65024).
  */
-export function transferToAccount(target: AccountHash, amount: U512, id: Option<u64> = Option.none<u64>()): Outcome<u32> {
+export function transferToAccount(
+  target: AccountHash,
+  amount: U512,
+  id: Option<u64> = Option.none<u64>(),
+): Outcome<u32> {
   const ret = toAccount(target, amount, id);
   return ret != 0 ? new Decoded<u32>(0, <u32>ret) : transferredTo();
 }
 
 /** transferToAccount, reverting on error; returns the TransferredTo value. */
-export function transferToAccountOrRevert(target: AccountHash, amount: U512, id: Option<u64> = Option.none<u64>()): u32 {
+export function transferToAccountOrRevert(
+  target: AccountHash,
+  amount: U512,
+  id: Option<u64> = Option.none<u64>(),
+): u32 {
   const ret = toAccount(target, amount, id);
   if (ret != 0) revert(<u32>ret);
   return transferredToOrRevert();
 }
 
 /** Transfers from the main purse to the account of public key `target`. */
-export function transferToPublicKey(target: PublicKey, amount: U512, id: Option<u64> = Option.none<u64>()): Outcome<u32> {
+export function transferToPublicKey(
+  target: PublicKey,
+  amount: U512,
+  id: Option<u64> = Option.none<u64>(),
+): Outcome<u32> {
   return transferToAccount(target.toAccountHash(), amount, id);
 }
 
 /** transferToPublicKey, reverting on error. */
-export function transferToPublicKeyOrRevert(target: PublicKey, amount: U512, id: Option<u64> = Option.none<u64>()): u32 {
+export function transferToPublicKeyOrRevert(
+  target: PublicKey,
+  amount: U512,
+  id: Option<u64> = Option.none<u64>(),
+): u32 {
   return transferToAccountOrRevert(target.toAccountHash(), amount, id);
 }
 
@@ -191,7 +215,12 @@ export function transferFromPurseToAccountOrRevert(
 }
 
 /** Transfers `amount` between purses; returns 0 or the ApiError code (65024 + mint error). */
-export function transferFromPurseToPurse(source: URef, target: URef, amount: U512, id: Option<u64> = Option.none<u64>()): u32 {
+export function transferFromPurseToPurse(
+  source: URef,
+  target: URef,
+  amount: U512,
+  id: Option<u64> = Option.none<u64>(),
+): u32 {
   const s = encoded<URef>(source);
   const t = encoded<URef>(target);
   const a = encoded<U512>(amount);
@@ -200,7 +229,12 @@ export function transferFromPurseToPurse(source: URef, target: URef, amount: U51
 }
 
 /** transferFromPurseToPurse, reverting on error. */
-export function transferFromPurseToPurseOrRevert(source: URef, target: URef, amount: U512, id: Option<u64> = Option.none<u64>()): void {
+export function transferFromPurseToPurseOrRevert(
+  source: URef,
+  target: URef,
+  amount: U512,
+  id: Option<u64> = Option.none<u64>(),
+): void {
   const e = transferFromPurseToPurse(source, target, amount, id);
   if (e != 0) revert(e);
 }
@@ -244,8 +278,6 @@ export function addBid(publicKey: PublicKey, amount: U512, delegationRate: u8): 
 
 /** Withdraws `amount` from a validator bid; returns the remaining stake. */
 export function withdrawBid(publicKey: PublicKey, amount: U512): U512 {
-  const args = new RuntimeArgs()
-    .insert<PublicKey>('public_key', publicKey)
-    .insert<U512>('amount', amount);
+  const args = new RuntimeArgs().insert<PublicKey>('public_key', publicKey).insert<U512>('amount', amount);
   return callContract<U512>(getAuction(), 'withdraw_bid', args);
 }

@@ -1,7 +1,7 @@
 // URef and AccessRights (casper-types `uref.rs`, `access_rights.rs`): 32-byte address ‖ one
 // rights byte; a rights byte above 7 does not decode (Formatting). CLType URef (12).
 
-import { allocBytes, bytesCompare, bytesEqual, bytesFrom, BytesReprError, Decoder, Encoder } from './bytesrepr';
+import { allocBytes, BytesReprError, bytesCompare, bytesEqual, bytesFrom, Decoder, Encoder } from './bytesrepr';
 
 /** Access-rights bits of a URef (casper-types `AccessRights`). */
 export namespace AccessRights {

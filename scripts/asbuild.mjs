@@ -5,8 +5,8 @@
 import { readdirSync } from 'node:fs';
 import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildSession } from './lib/session.mjs';
 import { buildHarness } from './lib/harness.mjs';
+import { buildSession } from './lib/session.mjs';
 
 const argv = process.argv.slice(2);
 const quiet = argv.includes('--quiet');
@@ -40,7 +40,11 @@ for (const name of names) {
 if (!wanted.length) {
   // Build fixtures (test/fixtures/sessions → build/fixtures): sessions the build tests run.
   for (const f of readdirSync('test/fixtures/sessions').filter((f) => f.endsWith('.ts'))) {
-    const r = await buildSession(basename(f, '.ts'), { force, dir: 'test/fixtures/sessions', outDir: 'build/fixtures' });
+    const r = await buildSession(basename(f, '.ts'), {
+      force,
+      dir: 'test/fixtures/sessions',
+      outDir: 'build/fixtures',
+    });
     if (!r.ok) {
       failures++;
       process.stderr.write(`asbuild: fixture ${f}: ${r.error}\n`);
@@ -68,7 +72,8 @@ if (rows.length) {
     r.skipped ? 'up to date' : `${Math.round(r.ms)} ms`,
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-  const line = (cells) => cells.map((c, i) => (i === 1 || i === 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
+  const line = (cells) =>
+    cells.map((c, i) => (i === 1 || i === 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
   log(line(head));
   log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const b of body) log(line(b));

@@ -4,7 +4,9 @@ import { readdirSync } from 'node:fs';
 import { buildHarness } from './lib/harness.mjs';
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-const all = readdirSync('test/harness').filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3));
+const all = readdirSync('test/harness')
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => f.slice(0, -3));
 let failed = 0;
 for (const name of names.length ? names : all) {
   const r = await buildHarness(name);

@@ -72,4 +72,6 @@ bodies
   .map((sz, i) => [sz, names.get(i + imports) ?? `func ${i + imports}`])
   .sort((a, b) => b[0] - a[0])
   .slice(0, top)
-  .forEach(([sz, n]) => console.log(String(sz).padStart(6), n));
+  .forEach(([sz, n]) => {
+    console.log(String(sz).padStart(6), n);
+  });

@@ -6,7 +6,7 @@
 // Errors:  MissingArgument (2), InvalidArgument (3), Mint(InsufficientFunds) (65024), …
 // Mirrors casper-node smart_contracts/contracts/client/transfer-to-public-key.
 
-import { PublicKey, U512, runtime, system } from '../assembly';
+import { PublicKey, runtime, system, U512 } from '../assembly';
 
 const ARG_TARGET = 'target';
 const ARG_AMOUNT = 'amount';

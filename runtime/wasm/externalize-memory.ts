@@ -11,7 +11,7 @@ import { WasmReader } from './reader';
 /** A module whose memory is now imported, and the limits the host must create it with. */
 export interface ExternalizedModule {
   /** The rewritten module bytes. */
-  readonly bytes: Uint8Array;
+  readonly bytes: Uint8Array<ArrayBuffer>;
   /** Initial pages. */
   readonly initial: number;
   /** Maximum pages (the declared one, or `maxMemory` when none was declared). */
@@ -57,7 +57,23 @@ export function externalizeMemory(bytes: Uint8Array, maxMemory = 64): Externaliz
   }
   if (m.failed) return null;
   const max = maximum ?? maxMemory;
-  const memoryImport = [3, 0x65, 0x6e, 0x76, 6, 0x6d, 0x65, 0x6d, 0x6f, 0x72, 0x79, 0x02, 0x01, ...leb(initial), ...leb(max)];
+  const memoryImport = [
+    3,
+    0x65,
+    0x6e,
+    0x76,
+    6,
+    0x6d,
+    0x65,
+    0x6d,
+    0x6f,
+    0x72,
+    0x79,
+    0x02,
+    0x01,
+    ...leb(initial),
+    ...leb(max),
+  ];
 
   const out: number[] = Array.from(bytes.subarray(0, 8));
   const copy = (p: { start: number; end: number }) => {

@@ -1,5 +1,5 @@
 // Compiles one jest harness module with asc's API (in-process), skipping unchanged inputs.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import asc from 'assemblyscript/asc';
 import { HARNESS_FLAGS } from './flags.mjs';
 import { inputsHash, readStamp, writeStamp } from './stamp.mjs';
@@ -8,7 +8,10 @@ import { inputsHash, readStamp, writeStamp } from './stamp.mjs';
 export async function buildHarness(name) {
   const entry = `test/harness/${name}.ts`;
   const out = `build/test/${name}.wasm`;
-  const hash = inputsHash([entry, 'assembly', 'scripts/lib/flags.mjs', 'test/harness/asconfig.json'], HARNESS_FLAGS.join(' '));
+  const hash = inputsHash(
+    [entry, 'assembly', 'scripts/lib/flags.mjs', 'test/harness/asconfig.json'],
+    HARNESS_FLAGS.join(' '),
+  );
   if (readStamp(out) === hash) return { ok: true, skipped: true, stderr: '' };
   mkdirSync('build/test', { recursive: true });
   const stderr = [];

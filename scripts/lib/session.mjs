@@ -1,13 +1,14 @@
 // Builds one session: asc (release and debug targets of asconfig.json, start section removed by
 // the start transform) → binaryen size optimisation, MVP features only → the node's
 // preprocessing rules (runtime/wasm/validate.ts) → atomic writes to build/.
-import { createRequire } from 'node:module';
+
 import { existsSync, mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import asc from 'assemblyscript/asc';
 import binaryen from 'binaryen';
-import { makeStartTransform } from './start-transform.mjs';
 import { inputsHash, readStamp, writeStamp } from './stamp.mjs';
+import { makeStartTransform } from './start-transform.mjs';
 
 const require = createRequire(import.meta.url);
 require('./ts-require.cjs');

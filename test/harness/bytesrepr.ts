@@ -1,5 +1,5 @@
 // Harness for assembly/bytesrepr.ts: decode-then-encode round trips of primitive values.
-import { Decoder, Encoder, decode, encode } from '../../assembly/bytesrepr';
+import { Decoder, decode, Encoder, encode } from '../../assembly/bytesrepr';
 
 /** The runtime id of StaticArray<u8>, for the loader's __newArray. */
 export const STATIC_ARRAY_U8_ID = idof<StaticArray<u8>>();

@@ -2,7 +2,7 @@
 // Byte results start with a status byte (0 ok, else the bytesrepr error code).
 // The build routes abort to assembly/error (asconfig.json), so that file must be compiled in.
 import '../../assembly/error';
-import { Decoder, Encoder, decode, encode, writeCLType } from '../../assembly/bytesrepr';
+import { Decoder, decode, Encoder, encode, writeCLType } from '../../assembly/bytesrepr';
 import { isValidEd25519, isValidSecp256k1 } from '../../assembly/curve';
 import { AccountHash, ByteArray, ContractHash, ContractPackageHash, ContractWasmHash } from '../../assembly/hashes';
 import { Key } from '../../assembly/key';

@@ -46,20 +46,6 @@ function u32(n: number): number[] {
   return out;
 }
 
-function s32(n: number): number[] {
-  const out: number[] = [];
-  let v = n | 0;
-  for (;;) {
-    const b = v & 0x7f;
-    v >>= 7;
-    if ((v === 0 && (b & 0x40) === 0) || (v === -1 && (b & 0x40) !== 0)) {
-      out.push(b);
-      return out;
-    }
-    out.push(b | 0x80);
-  }
-}
-
 function str(s: string): number[] {
   const b = Array.from(new TextEncoder().encode(s));
   return [...u32(b.length), ...b];

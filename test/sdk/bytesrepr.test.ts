@@ -1,5 +1,5 @@
 import { CLValue } from 'casper-js-sdk';
-import { getBytes, loadHarness, putBytes, type Harness } from '../helpers/harness';
+import { getBytes, type Harness, loadHarness, putBytes } from '../helpers/harness';
 
 let h: Harness;
 beforeEach(() => {

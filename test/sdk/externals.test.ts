@@ -19,7 +19,9 @@ function declaredExternals(): Declared[] {
   for (const stmt of src.statements) {
     if (!ts.isFunctionDeclaration(stmt)) continue;
     const deco = ts.getDecorators(stmt as unknown as ts.HasDecorators) ?? [];
-    const ext = deco.map((d) => d.expression).find((e) => ts.isCallExpression(e) && e.expression.getText() === 'external');
+    const ext = deco
+      .map((d) => d.expression)
+      .find((e) => ts.isCallExpression(e) && e.expression.getText() === 'external');
     if (!ext || !ts.isCallExpression(ext)) throw new Error(`${stmt.name?.getText()} has no @external decorator`);
     const [mod, name] = ext.arguments.map((a) => (a as ts.StringLiteral).text);
     expect(mod).toBe('env');
@@ -49,8 +51,16 @@ describe('assembly/externals.ts', () => {
     for (const d of declared) {
       const sig = table.get(d.importName)!;
       expect({ name: d.importName, params: d.params.length }).toEqual({ name: d.importName, params: sig.params });
-      for (const p of d.params) expect({ name: d.importName, param: p, ok: i32Like.has(p) }).toEqual({ name: d.importName, param: p, ok: true });
-      expect({ name: d.importName, result: d.result }).toEqual({ name: d.importName, result: sig.result ? 'i32' : 'void' });
+      for (const p of d.params)
+        expect({ name: d.importName, param: p, ok: i32Like.has(p) }).toEqual({
+          name: d.importName,
+          param: p,
+          ok: true,
+        });
+      expect({ name: d.importName, result: d.result }).toEqual({
+        name: d.importName,
+        result: sig.result ? 'i32' : 'void',
+      });
       expect(d.fnName).toBe(d.importName);
     }
   });

@@ -4,17 +4,17 @@ import { ed25519 } from '@noble/curves/ed25519';
 import { secp256k1 } from '@noble/curves/secp256k1';
 import { blake2b } from '@noble/hashes/blake2b';
 import {
-  AccountHash as JsAccountHash,
   CLTypeKey,
   CLValue,
+  AccountHash as JsAccountHash,
   Hash as JsHash,
   Key as JsKey,
-  KeyAlgorithm,
-  PrivateKey,
   PublicKey as JsPublicKey,
   URef as JsURef,
+  KeyAlgorithm,
+  PrivateKey,
 } from 'casper-js-sdk';
-import { getBytes, loadHarness, putBytes, type Harness } from '../helpers/harness';
+import { getBytes, type Harness, loadHarness, putBytes } from '../helpers/harness';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -195,7 +195,8 @@ const KEY_PREFIX = [
 ];
 /** A casper-js-sdk Key of tag `tag` from its payload (URef: 33 bytes, EraInfo: 8 bytes LE). */
 function jsKey(tag: number, payload: Uint8Array): JsKey {
-  if (tag === 2) return JsKey.newKey(`uref-${hex(payload.subarray(0, 32))}-${payload[32].toString(8).padStart(3, '0')}`);
+  if (tag === 2)
+    return JsKey.newKey(`uref-${hex(payload.subarray(0, 32))}-${payload[32].toString(8).padStart(3, '0')}`);
   if (tag === 5) return JsKey.newKey(`era-${bytesToBigLE(payload)}`);
   return JsKey.newKey(`${KEY_PREFIX[tag]}${hex(payload)}`);
 }
@@ -683,7 +684,12 @@ describe('PublicKey', () => {
 });
 
 describe('hashes and ByteArray', () => {
-  const HASHES = ['accountHashRoundTrip', 'contractHashRoundTrip', 'contractPackageHashRoundTrip', 'contractWasmHashRoundTrip'];
+  const HASHES = [
+    'accountHashRoundTrip',
+    'contractHashRoundTrip',
+    'contractPackageHashRoundTrip',
+    'contractWasmHashRoundTrip',
+  ];
 
   test('1,000 random 32-byte hashes of each kind: casper-js-sdk ByteArray(32) bytes round-trip', () => {
     const next = prng(0x68617368);
@@ -732,7 +738,8 @@ describe('CLTypes and defaults', () => {
     const pk = JsPublicKey.fromHex('01d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a');
     expect(hex(call('clType', 2))).toBe(hex(CLValue.newCLPublicKey(pk).type.toBytes()));
     expect(hex(call('clType', 2))).toBe('16');
-    for (const kind of [3, 4, 5, 6]) expect(hex(call('clType', kind))).toBe(hex(CLValue.newCLByteArray(addr).type.toBytes()));
+    for (const kind of [3, 4, 5, 6])
+      expect(hex(call('clType', kind))).toBe(hex(CLValue.newCLByteArray(addr).type.toBytes()));
     expect(hex(call('clType', 3))).toBe('0f20000000');
     expect(hex(call('clType', 7))).toBe('0e0b');
     expect(hex(call('clType', 8))).toBe('0e0f20000000');
