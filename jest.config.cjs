@@ -1,8 +1,8 @@
-/** Jest: TypeScript through SWC; tests load already-built Wasm from build/ (see scripts/asbuild.mjs). */
+/** Jest: TypeScript through ts-jest (transpile only; `npm run typecheck` type-checks). Tests load already-built Wasm from build/. */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.tsx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
   moduleFileExtensions: ['ts', 'js', 'cjs', 'json'],
 };

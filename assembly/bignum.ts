@@ -68,7 +68,7 @@ function limbsAdd(r: usize, a: usize, b: usize, n: i32): u64 {
     const x = load<u64>(a + o);
     const s = x + load<u64>(b + o);
     const t = s + c;
-    c = <u64>(s < x) | <u64>(t < s);
+    c = (<u64>(s < x)) | (<u64>(t < s));
     store<u64>(r + o, t);
   }
   return c;
@@ -82,7 +82,7 @@ function limbsSub(r: usize, a: usize, b: usize, n: i32): u64 {
     const y = load<u64>(b + o);
     const d = x - y;
     store<u64>(r + o, d - c);
-    c = <u64>(x < y) | <u64>(d < c);
+    c = (<u64>(x < y)) | (<u64>(d < c));
   }
   return c;
 }
@@ -137,11 +137,11 @@ function limbsDivRem(q: usize, r: usize, a: usize, b: usize, n: i32): bool {
   if (limbsIsZero(b, n)) return false;
   const end = (<usize>n) << 3;
   let bit = n << 6;
-  while (bit && !load<u64>(a + ((<usize>(bit - 1) >> 6) << 3))) bit -= 64; // skip zero limbs
+  while (bit && !load<u64>(a + (((<usize>(bit - 1)) >> 6) << 3))) bit -= 64; // skip zero limbs
   while (bit) {
     bit--;
-    const o = (<usize>bit >> 6) << 3;
-    const m = (<u64>1) << (<u64>bit & 63);
+    const o = ((<usize>bit) >> 6) << 3;
+    const m = (<u64>1) << ((<u64>bit) & 63);
     // r = r << 1 | bit of a. r ≤ a >> (bit + 1) before the shift, so nothing leaves the top.
     let c = <u64>((load<u64>(a + o) & m) != 0);
     for (let k: usize = 0; k < end; k += 8) {
@@ -173,7 +173,7 @@ function digitsDivSmall(x: usize, d: i32, m: u32): u32 {
   let rem: u64 = 0;
   for (let o = (<usize>d) << 2; o; ) {
     o -= 4;
-    const t = (rem << 32) | <u64>load<u32>(x + o);
+    const t = (rem << 32) | (<u64>load<u32>(x + o));
     store<u32>(x + o, <u32>(t / m));
     rem = t % m;
   }

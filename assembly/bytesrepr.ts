@@ -346,17 +346,17 @@ export function utf8Decode(ptr: usize, len: u32): string | null {
       c = b0;
       p += 1;
     } else if (b0 < 0xe0) {
-      c = ((b0 & 0x1f) << 6) | (<u32>load<u8>(p + 1) & 0x3f);
+      c = ((b0 & 0x1f) << 6) | ((<u32>load<u8>(p + 1)) & 0x3f);
       p += 2;
     } else if (b0 < 0xf0) {
-      c = ((b0 & 0x0f) << 12) | ((<u32>load<u8>(p + 1) & 0x3f) << 6) | (<u32>load<u8>(p + 2) & 0x3f);
+      c = ((b0 & 0x0f) << 12) | (((<u32>load<u8>(p + 1)) & 0x3f) << 6) | ((<u32>load<u8>(p + 2)) & 0x3f);
       p += 3;
     } else {
       c =
         ((b0 & 0x07) << 18) |
-        ((<u32>load<u8>(p + 1) & 0x3f) << 12) |
-        ((<u32>load<u8>(p + 2) & 0x3f) << 6) |
-        (<u32>load<u8>(p + 3) & 0x3f);
+        (((<u32>load<u8>(p + 1)) & 0x3f) << 12) |
+        (((<u32>load<u8>(p + 2)) & 0x3f) << 6) |
+        ((<u32>load<u8>(p + 3)) & 0x3f);
       p += 4;
     }
     if (c >= 0x10000) {

@@ -62,8 +62,8 @@ function mulAdd(a: usize, b: usize, k: i64, c: i64): void {
   }
   // Fold: lo + hi·2^256 ≡ lo + hi·c until nothing is left above 2^256. With c = c0 + c1·2^32,
   // limb i gets h·c0 and limb i+1 gets h·c1 (added to the carry).
-  const c0 = <u64>c & 0xffffffff;
-  const c1 = <u64>c >> 32;
+  const c0 = (<u64>c) & 0xffffffff;
+  const c1 = (<u64>c) >> 32;
   do {
     let carry: u64 = 0;
     for (let i: usize = 0; i < 32; i += 4) {
@@ -114,10 +114,10 @@ function isNonResidue(nLow: u64, nTop: u64): bool {
       const b0 = <u64>(a0 < n0);
       a0 -= n0;
       const d1 = a1 - n1;
-      const b1 = <u64>(a1 < n1) | <u64>(d1 < b0);
+      const b1 = (<u64>(a1 < n1)) | (<u64>(d1 < b0));
       a1 = d1 - b0;
       const d2 = a2 - n2;
-      const b2 = <u64>(a2 < n2) | <u64>(d2 < b1);
+      const b2 = (<u64>(a2 < n2)) | (<u64>(d2 < b1));
       a2 = d2 - b1;
       a3 = a3 - n3 - b2;
     }

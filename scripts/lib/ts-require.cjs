@@ -1,18 +1,23 @@
-// Lets Node scripts (the build, the CLI) require the project's TypeScript (runtime/) directly:
-// .ts files are transpiled with @swc/core on load, as jest does with @swc/jest.
+// Lets Node scripts (the build, benchmarks, the CLI) require the project's TypeScript (runtime/)
+// directly: .ts files are transpiled on load with TypeScript's own transpileModule, as jest does
+// with ts-jest (type checking is `npm run typecheck`'s job).
 const fs = require('node:fs');
-const swc = require('@swc/core');
+const ts = require('typescript');
 
-const options = {
-  jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
-  module: { type: 'commonjs' },
-  sourceMaps: 'inline',
+const compilerOptions = {
+  module: ts.ModuleKind.CommonJS,
+  target: ts.ScriptTarget.ES2022,
+  esModuleInterop: true,
+  inlineSourceMap: true,
 };
 
 if (!require.extensions['.ts']) {
   require.extensions['.ts'] = (module, filename) => {
-    const { code } = swc.transformSync(fs.readFileSync(filename, 'utf8'), { ...options, filename });
-    module._compile(code, filename);
+    const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
+      compilerOptions,
+      fileName: filename,
+    });
+    module._compile(outputText, filename);
   };
 }
 

@@ -17,7 +17,7 @@ export function loadHarness(name: string): Harness {
     mod = new WebAssembly.Module(readFileSync(join(__dirname, '..', '..', 'build', 'test', `${name}.wasm`)));
     modules.set(name, mod);
   }
-  let mem: WebAssembly.Memory | undefined;
+  const memory: { current?: WebAssembly.Memory } = {};
   const env = {
     abort(msgPtr: number, filePtr: number, line: number, col: number): never {
       const h = inst as unknown as Harness;
@@ -26,7 +26,7 @@ export function loadHarness(name: string): Harness {
       throw new Error(`abort: ${msg} at ${file}:${line}:${col}`);
     },
     casper_blake2b(inPtr: number, inSize: number, outPtr: number, outSize: number): number {
-      const m = new Uint8Array(mem!.buffer);
+      const m = new Uint8Array(memory.current!.buffer);
       if (outSize !== 32) return 32;
       m.set(blake2b(m.slice(inPtr, inPtr + inSize), { dkLen: 32 }), outPtr);
       return 0;
@@ -36,7 +36,7 @@ export function loadHarness(name: string): Harness {
     },
   };
   const inst = loader.instantiateSync(mod, { env });
-  mem = (inst.exports as any).memory as WebAssembly.Memory;
+  memory.current = (inst.exports as any).memory as WebAssembly.Memory;
   return inst.exports as unknown as Harness;
 }
 
