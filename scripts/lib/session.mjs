@@ -5,15 +5,24 @@
 import { existsSync, mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
-import asc from 'assemblyscript/asc';
-import binaryen from 'binaryen';
 import { inputsHash, readStamp, writeStamp } from './stamp.mjs';
 import { makeStartTransform } from './start-transform.mjs';
 
-const require = createRequire(import.meta.url);
-require('./ts-require.cjs');
-const { validateModule, formatValidationError } = require('../../runtime/wasm/validate.ts');
-const { pruneData } = require('../../runtime/wasm/prune-data.ts');
+// The compiler, binaryen and the validator load only when something has to be built.
+let asc;
+let binaryen;
+let validateModule;
+let formatValidationError;
+let pruneData;
+async function loadToolchain() {
+  if (asc) return;
+  asc = (await import('assemblyscript/asc')).default;
+  binaryen = (await import('binaryen')).default;
+  const require = createRequire(import.meta.url);
+  require('./ts-require.cjs');
+  ({ validateModule, formatValidationError } = require('../../runtime/wasm/validate.ts'));
+  ({ pruneData } = require('../../runtime/wasm/prune-data.ts'));
+}
 
 /** Inputs whose change forces a rebuild of every session. */
 const SHARED_INPUTS = ['assembly', 'asconfig.json', 'scripts/lib', 'runtime/wasm', 'package-lock.json'];
@@ -86,6 +95,15 @@ function importsOf(bytes) {
   return r.ok ? r.imports : [];
 }
 
+/** The recorded build of sessions/<name>.ts when it is up to date (nothing to do), else null. */
+export function upToDateSession(name, { dir = 'sessions', outDir = 'build' } = {}) {
+  const out = `${outDir}/${name}.wasm`;
+  const stamp = readStamp(out);
+  const hash = inputsHash([`${dir}/${name}.ts`, ...SHARED_INPUTS]);
+  if (stamp?.hash !== hash || !existsSync(`${outDir}/debug/${name}.wasm`)) return null;
+  return { ok: true, name, size: stamp.size, debugSize: stamp.debugSize, imports: stamp.imports, ms: 0, skipped: true };
+}
+
 /**
  * Builds sessions/<name>.ts. Returns { ok, name, size, debugSize, imports, ms, skipped } or
  * { ok: false, error } with the compiler's or the validator's message.
@@ -95,20 +113,20 @@ export async function buildSession(name, { force = false, dir = 'sessions', outD
   const out = `${outDir}/${name}.wasm`;
   const debugOut = `${outDir}/debug/${name}.wasm`;
   const hash = inputsHash([entry, ...SHARED_INPUTS]);
-  if (!force && readStamp(out) === hash && existsSync(debugOut)) {
-    const { readFileSync } = await import('node:fs');
-    const release = readFileSync(out);
+  const stamp = readStamp(out);
+  if (!force && stamp?.hash === hash && existsSync(debugOut)) {
     return {
       ok: true,
       name,
-      size: release.length,
-      debugSize: readFileSync(debugOut).length,
-      imports: importsOf(release),
+      size: stamp.size,
+      debugSize: stamp.debugSize,
+      imports: stamp.imports,
       ms: 0,
       skipped: true,
     };
   }
   const t0 = performance.now();
+  await loadToolchain();
   const rel = await compile(entry, 'release');
   if (rel.error) return { ok: false, name, error: rel.error };
   const best = smallest(rel.binary, rel.staticObjects);
@@ -126,14 +144,7 @@ export async function buildSession(name, { force = false, dir = 'sessions', outD
   writeAtomic(out, best);
   writeAtomic(debugOut, dbg.binary);
   if (dbg.sourceMap) writeAtomic(`${debugOut}.map`, dbg.sourceMap);
-  writeStamp(out, hash);
-  return {
-    ok: true,
-    name,
-    size: best.length,
-    debugSize: dbg.binary.length,
-    imports: importsOf(best),
-    ms: performance.now() - t0,
-    skipped: false,
-  };
+  const summary = { size: best.length, debugSize: dbg.binary.length, imports: importsOf(best) };
+  writeStamp(out, hash, summary);
+  return { ok: true, name, ...summary, ms: performance.now() - t0, skipped: false };
 }

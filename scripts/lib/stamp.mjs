@@ -1,4 +1,5 @@
-// Content-hash stamps so an unchanged rebuild skips work.
+// Content-hash stamps so an unchanged rebuild skips work: `<output>.stamp` holds the inputs'
+// hash and the build's summary (sizes, imports), so an up-to-date check loads no compiler.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,13 +23,17 @@ export function inputsHash(paths, extra = '') {
   return h.digest('hex');
 }
 
-/** The stamp recorded next to an output, or null (output missing counts as no stamp). */
+/** The stamp recorded next to an output ({ hash, ...summary }), or null (a missing output counts as none). */
 export function readStamp(out) {
   if (!existsSync(out) || !existsSync(`${out}.stamp`)) return null;
-  return readFileSync(`${out}.stamp`, 'utf8');
+  try {
+    return JSON.parse(readFileSync(`${out}.stamp`, 'utf8'));
+  } catch {
+    return null;
+  }
 }
 
 /** Records the stamp for an output. */
-export function writeStamp(out, hash) {
-  writeFileSync(`${out}.stamp`, hash);
+export function writeStamp(out, hash, summary = {}) {
+  writeFileSync(`${out}.stamp`, JSON.stringify({ hash, ...summary }));
 }
