@@ -1,0 +1,69 @@
+/**
+ * Compiles each distinct module once: validation with the node's preprocessing rules, the
+ * node's memory externalization, and `new WebAssembly.Module`, cached by content hash
+ * (SHA-256). A module the node would reject is cached as its error. One cache per environment.
+ */
+
+import { createHash } from 'node:crypto';
+import { externalizeMemory } from '../wasm/externalize-memory';
+import { validateModule, type WasmValidationError } from '../wasm/validate';
+import { ExecutionError } from './errors';
+
+/** A module ready to instantiate. */
+export interface PreparedModule {
+  /** SHA-256 of the original bytes, hex. */
+  readonly hash: string;
+  /** The original bytes (what add_contract_version stores). */
+  readonly bytes: Uint8Array;
+  /** Names of the module's exported functions. */
+  readonly exports: readonly string[];
+  /** The compiled module, its memory imported as `env.memory`. */
+  readonly module: WebAssembly.Module;
+  /** Memory limits to create `env.memory` with. */
+  readonly memory: { readonly initial: number; readonly maximum: number };
+}
+
+/** The ExecutionError a node reports for a module it rejects. */
+export function preprocessingError(e: WasmValidationError): ExecutionError {
+  if (e.kind === 'UnsupportedWasmStart') return new ExecutionError('UnsupportedWasmStart', e.message);
+  if (e.nodeError === 'Interpreter') return new ExecutionError('Interpreter', e.message);
+  if (e.nodeError === 'FunctionNotFound') return new ExecutionError('FunctionNotFound', e.message);
+  return new ExecutionError('WasmPreprocessing', e.message);
+}
+
+/** Content-addressed cache of prepared modules. */
+export class ModuleCache {
+  private readonly byHash = new Map<string, PreparedModule | ExecutionError>();
+
+  constructor(
+    /** The chainspec's `max_memory` in pages. */
+    private readonly maxMemory: number,
+  ) {}
+
+  /** The prepared module, or the error the node would report for it. */
+  prepare(bytes: Uint8Array, entryPoints?: readonly string[]): PreparedModule | ExecutionError {
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    const key = entryPoints ? `${hash}:${entryPoints.join(',')}` : hash;
+    const hit = this.byHash.get(key);
+    if (hit) return hit;
+    const v = validateModule(bytes, entryPoints ? { entryPoints } : {});
+    let result: PreparedModule | ExecutionError;
+    if (!v.ok) result = preprocessingError(v.error);
+    else {
+      const ext = externalizeMemory(bytes, this.maxMemory);
+      if (!ext)
+        result = new ExecutionError('WasmPreprocessing', 'Wasm preprocessing error: Memory section should exist');
+      else {
+        result = {
+          hash,
+          bytes,
+          exports: v.exports,
+          module: new WebAssembly.Module(ext.bytes),
+          memory: { initial: ext.initial, maximum: ext.maximum },
+        };
+      }
+    }
+    this.byHash.set(key, result);
+    return result;
+  }
+}

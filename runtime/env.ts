@@ -1,0 +1,233 @@
+/**
+ * The test environment: a fresh in-memory node per instance, with genesis done (system
+ * contracts, a funded default account), that runs session Wasm the way the node's execution
+ * engine does and lets a test read back the results. Modelled on casper-engine-test-support's
+ * WasmTestBuilder, in TypeScript idiom.
+ */
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadCosts, type ChainspecCosts, type DeepPartial } from './costs';
+import { Phase, RuntimeContext, type EngineServices, type PhaseContext } from './engine/context';
+import { ExecutionError } from './engine/errors';
+import { invoke } from './engine/executor';
+import { GasMeter } from './engine/gas';
+import { ModuleCache } from './engine/module-cache';
+import { HOST_HANDLERS } from './host';
+import { AddressGenerator } from './state/address-generator';
+import { GlobalState } from './state/global-state';
+import { TrackingCopy, type Transform } from './state/tracking-copy';
+import type { Account } from './types/account';
+import { blake2b256 } from './types/blake2b';
+import { bytesToHex, compareBytes } from './types/bytes';
+import type { CLValue } from './types/clvalue';
+import { accountKey, type Key } from './types/key';
+import { publicKeyAccountHash, publicKeyFromRaw, type PublicKey } from './types/public-key';
+import type { RuntimeArgs } from './types/runtime-args';
+import type { StoredValue } from './types/stored-value';
+import { bytesToHex as hex } from './types/bytes';
+import { purseBalance } from './system/mint';
+import { runGenesis, type GenesisResult } from './system/genesis';
+import { SYSTEM_ENTRY_POINTS } from './system/entry-points';
+
+/** Motes the default account starts with (casper-engine-test-support's DEFAULT_ACCOUNT_INITIAL_BALANCE). */
+export const DEFAULT_ACCOUNT_INITIAL_BALANCE = 100_000_000_000_000_000n;
+/** The default account's Ed25519 secret key bytes ([199; 32], as in casper-engine-test-support). */
+export const DEFAULT_ACCOUNT_SECRET_KEY = new Uint8Array(32).fill(199);
+/** Gas limit of a session when the test gives none (1,500 CSPR of payment at gas price 1). */
+export const DEFAULT_SESSION_GAS_LIMIT = 1_500_000_000_000;
+
+/** Options of a new environment. */
+export interface EnvOptions {
+  /** Chainspec cost overrides (defaults: production 1.5.6). */
+  readonly costs?: DeepPartial<ChainspecCosts>;
+  /** Extra genesis accounts. */
+  readonly accounts?: ReadonlyArray<{ readonly publicKey: PublicKey; readonly balance: bigint }>;
+  /** Where `casper_print` lines go (default: kept in `env.logs`). */
+  readonly log?: (line: string) => void;
+}
+
+/** A session to run. */
+export interface SessionRequest {
+  /** Module bytes, or the name of a session built into build/<name>.wasm. */
+  readonly wasm: Uint8Array | string;
+  /** Session args (runtime/types RuntimeArgs). */
+  readonly args?: RuntimeArgs;
+  /** The deploy's account (account hash); default: the default account. */
+  readonly caller?: Uint8Array;
+  /** Approval account hashes; default: the caller alone. */
+  readonly authorizationKeys?: readonly Uint8Array[];
+  /** Block time in ms since the epoch; default 0. */
+  readonly blocktime?: bigint;
+  /** Gas limit of the session phase. */
+  readonly gasLimit?: number;
+  /** Deploy hash (seeds the address generator); default: derived from the request count. */
+  readonly deployHash?: Uint8Array;
+}
+
+/** What running a session produced. */
+export interface ExecutionResult {
+  /** True when the session succeeded and its effects were committed. */
+  readonly success: boolean;
+  /** Why it failed: a revert (with its ApiError) or the node's execution error. */
+  readonly error?: ExecutionError;
+  /** Gas used by the session phase. */
+  readonly gasUsed: number;
+  /** The phase's effects (empty when it failed: nothing was committed). */
+  readonly effects: readonly Transform[];
+  /** Addresses of Transfer records written. */
+  readonly transfers: readonly Uint8Array[];
+}
+
+/** A fresh in-memory Casper 1.5.6 node for tests. */
+export class TestEnv {
+  /** Committed global state. */
+  readonly state = new GlobalState();
+  /** Costs and services shared by every execution. */
+  readonly services: EngineServices;
+  /** `casper_print` output. */
+  readonly logs: string[] = [];
+  /** The default account's public key. */
+  readonly defaultPublicKey: PublicKey;
+  /** The default account's hash. */
+  readonly defaultAccountHash: Uint8Array;
+  private readonly genesis: GenesisResult;
+  private deploys = 0;
+
+  constructor(options: EnvOptions = {}) {
+    const costs = loadCosts('1.5.6', options.costs);
+    const { ed25519 } = require('@noble/curves/ed25519') as typeof import('@noble/curves/ed25519');
+    this.defaultPublicKey = publicKeyFromRaw(1, ed25519.getPublicKey(DEFAULT_ACCOUNT_SECRET_KEY))!;
+    this.defaultAccountHash = publicKeyAccountHash(this.defaultPublicKey);
+    this.genesis = runGenesis(
+      this.state,
+      [{ publicKey: this.defaultPublicKey, balance: DEFAULT_ACCOUNT_INITIAL_BALANCE }, ...(options.accounts ?? [])],
+      SYSTEM_ENTRY_POINTS,
+    );
+    this.services = {
+      costs,
+      modules: new ModuleCache(costs.wasm.max_memory),
+      system: this.genesis.system,
+      protocolMajor: 1,
+      log: options.log ?? ((line) => this.logs.push(line)),
+    };
+  }
+
+  /** Runs session code as the node's session phase does; commits its effects on success. */
+  runSession(req: SessionRequest): ExecutionResult {
+    const bytes = typeof req.wasm === 'string' ? readBuild(req.wasm) : req.wasm;
+    const caller = req.caller ?? this.defaultAccountHash;
+    const deployHash = req.deployHash ?? blake2b256(Uint8Array.of(0xde, 0x91, this.deploys & 0xff, this.deploys >> 8));
+    this.deploys++;
+    const tc = new TrackingCopy(this.state);
+    const gas = new GasMeter(req.gasLimit ?? DEFAULT_SESSION_GAS_LIMIT);
+    const stored = tc.peek(accountKey(caller));
+    if (!stored || stored.tag !== 1) throw new Error(`no account ${bytesToHex(caller)} in this environment`);
+    const account = stored.account;
+    const auth = [...(req.authorizationKeys ?? [caller])].sort(compareBytes);
+    const args = req.args ?? [];
+    const phase: PhaseContext = {
+      services: this.services,
+      tc,
+      gas,
+      rng: new AddressGenerator(deployHash, Phase.Session),
+      phase: Phase.Session,
+      blocktime: req.blocktime ?? 0n,
+      deployHash,
+      authorizationKeys: auth,
+      account,
+      callStack: [{ tag: 0, accountHash: caller }],
+      spendingLimit: spendingLimitOf(args),
+      transfers: [],
+    };
+    const ctx = new RuntimeContext(
+      phase,
+      accountKey(caller),
+      new Map(account.namedKeys),
+      accountAccessRights(account),
+      args,
+      true,
+    );
+    try {
+      const prepared = this.services.modules.prepare(bytes);
+      if (prepared instanceof ExecutionError) throw prepared;
+      invoke(prepared, 'call', ctx, HOST_HANDLERS);
+    } catch (e) {
+      if (e instanceof ExecutionError)
+        return { success: false, error: e, gasUsed: gas.used, effects: [], transfers: [] };
+      throw e;
+    }
+    const effects = tc.effects();
+    tc.commit();
+    return { success: true, gasUsed: gas.used, effects, transfers: phase.transfers };
+  }
+
+  /** The stored value at `key`, if any. */
+  query(key: Key): StoredValue | undefined {
+    return this.state.get(key);
+  }
+
+  /** The account record of `accountHash`, if it exists. */
+  account(accountHash: Uint8Array = this.defaultAccountHash): Account | undefined {
+    const v = this.state.get(accountKey(accountHash));
+    return v?.tag === 1 ? v.account : undefined;
+  }
+
+  /** Named keys of an account. */
+  namedKeys(accountHash: Uint8Array = this.defaultAccountHash): ReadonlyMap<string, Key> {
+    return this.account(accountHash)?.namedKeys ?? new Map();
+  }
+
+  /** Balance of the purse at `purseAddr`, in motes. */
+  balance(purseAddr: Uint8Array): bigint | undefined {
+    return purseBalance(new TrackingCopy(this.state), purseAddr, false);
+  }
+
+  /** Balance of an account's main purse. */
+  accountBalance(accountHash: Uint8Array = this.defaultAccountHash): bigint | undefined {
+    const a = this.account(accountHash);
+    return a ? this.balance(a.mainPurse.addr) : undefined;
+  }
+
+  /** The CLValue stored at `key`, if the value there is one. */
+  queryCLValue(key: Key): CLValue | undefined {
+    const v = this.state.get(key);
+    return v?.tag === 0 ? v.clValue : undefined;
+  }
+
+  /** Deterministic hash over all of global state. */
+  stateRoot(): string {
+    return this.state.stateRoot();
+  }
+
+  /** Hex of an account hash, for messages. */
+  static hex(bytes: Uint8Array): string {
+    return hex(bytes);
+  }
+}
+
+/** The account's named-key URefs plus its main purse (`Account::extract_access_rights`). */
+export function accountAccessRights(account: Account): Map<string, number> {
+  const rights = new Map<string, number>();
+  const add = (addr: Uint8Array, r: number) => {
+    const id = bytesToHex(addr);
+    rights.set(id, (rights.get(id) ?? 0) | r);
+  };
+  for (const k of account.namedKeys.values()) if (k.tag === 2) add(k.uref.addr, k.uref.rights);
+  add(account.mainPurse.addr, account.mainPurse.rights);
+  return rights;
+}
+
+/** The phase's approved spending: its `amount` arg as U512 or U64, else 0. */
+export function spendingLimitOf(args: RuntimeArgs): bigint {
+  const a = args.find((x) => x.name === 'amount')?.value;
+  if (!a) return 0n;
+  const u512 = a.asU512();
+  if (u512.ok) return u512.value;
+  const u64 = a.asU64();
+  return u64.ok ? u64.value : 0n;
+}
+
+function readBuild(name: string): Uint8Array {
+  return new Uint8Array(readFileSync(join(__dirname, '..', 'build', `${name}.wasm`)));
+}
