@@ -46,12 +46,19 @@ function decodeUInt(dec: Decoder, p: usize, size: u32): void {
   copyBytes(p, src, len);
 }
 
-/** Encodes the `size`-byte value at p as L + L bytes, L minimal. */
-function encodeUInt(enc: Encoder, p: usize, size: u32): void {
+/** Writes the `size`-byte value at p as L + L bytes (L minimal) at `out`; returns 1 + L. */
+function serializeUInt(p: usize, size: u32, out: usize): u32 {
   let n = size;
   while (n && !load<u8>(p + n - 1)) n--;
-  enc.putU8(<u8>n);
-  enc.putRaw(p, n);
+  store<u8>(out, <u8>n);
+  copyBytes(out + 1, p, n);
+  return n + 1;
+}
+
+/** Encodes the `size`-byte value at p as L + L bytes, L minimal. */
+function encodeUInt(enc: Encoder, p: usize, size: u32): void {
+  const at = enc.reserve(size + 1);
+  enc.len -= size + 1 - serializeUInt(p, size, at);
 }
 
 /** True when all n limbs at p are zero. */
@@ -732,6 +739,10 @@ export class U512 {
   /** bytesrepr: length byte + minimal little-endian bytes. */
   encode(enc: Encoder): void {
     encodeUInt(enc, ptr(this), 64);
+  }
+  /** Writes the bytesrepr (L + L bytes, at most 65) at `out`; returns its length. */
+  serializeTo(out: usize): u32 {
+    return serializeUInt(ptr(this), 64, out);
   }
   /** bytesrepr into a new (zero) value; L > 64 is Formatting (18), short input EarlyEndOfStream (17). */
   decode(dec: Decoder): void {

@@ -99,11 +99,23 @@ export function getBalance(): U512 | null {
 }
 
 /** Option<u64> bytes: `00` for None, `01` + u64 for Some. */
-function idBytes(id: Option<u64>): Encoder {
-  const enc = new Encoder(9);
-  enc.putU8(<u8>id.isSome);
-  if (id.isSome) enc.putU64(id.value);
-  return enc;
+/**
+ * Static scratch for a transfer's amount (U512, at most 65 bytes, at +0) and id (Option<u64>, at
+ * most 9 bytes, at +72): the transfer paths then need no Encoder.
+ */
+const TRANSFER_ARGS: usize = memory.data(88, 8);
+
+/** Serializes `amount` at TRANSFER_ARGS; returns its length. */
+function amountArg(amount: U512): u32 {
+  return amount.serializeTo(TRANSFER_ARGS);
+}
+
+/** Serializes `id` (`00`, or `01` + u64) at TRANSFER_ARGS + 72; returns its length. */
+function idArg(id: Option<u64>): u32 {
+  store<u8>(TRANSFER_ARGS + 72, <u8>id.isSome);
+  if (!id.isSome) return 1;
+  store<u64>(TRANSFER_ARGS + 73, id.value);
+  return 9;
 }
 
 function encoded<T>(v: T): Encoder {
@@ -127,24 +139,32 @@ function transferredToOrRevert(): u32 {
 }
 
 function toAccount(target: AccountHash, amount: U512, id: Option<u64>): i32 {
-  const a = encoded<U512>(amount);
-  const i = idBytes(id);
-  return casper_transfer_to_account(changetype<usize>(target.bytes), 32, a.ptr, a.len, i.ptr, i.len, SCRATCH);
+  const aLen = amountArg(amount);
+  const iLen = idArg(id);
+  return casper_transfer_to_account(
+    changetype<usize>(target.bytes),
+    32,
+    TRANSFER_ARGS,
+    aLen,
+    TRANSFER_ARGS + 72,
+    iLen,
+    SCRATCH,
+  );
 }
 
 function fromPurseToAccount(source: URef, target: AccountHash, amount: U512, id: Option<u64>): i32 {
   const s = encoded<URef>(source);
-  const a = encoded<U512>(amount);
-  const i = idBytes(id);
+  const aLen = amountArg(amount);
+  const iLen = idArg(id);
   return casper_transfer_from_purse_to_account(
     s.ptr,
     s.len,
     changetype<usize>(target.bytes),
     32,
-    a.ptr,
-    a.len,
-    i.ptr,
-    i.len,
+    TRANSFER_ARGS,
+    aLen,
+    TRANSFER_ARGS + 72,
+    iLen,
     SCRATCH,
   );
 }
@@ -223,9 +243,11 @@ export function transferFromPurseToPurse(
 ): u32 {
   const s = encoded<URef>(source);
   const t = encoded<URef>(target);
-  const a = encoded<U512>(amount);
-  const i = idBytes(id);
-  return <u32>casper_transfer_from_purse_to_purse(s.ptr, s.len, t.ptr, t.len, a.ptr, a.len, i.ptr, i.len);
+  const aLen = amountArg(amount);
+  const iLen = idArg(id);
+  return <u32>(
+    casper_transfer_from_purse_to_purse(s.ptr, s.len, t.ptr, t.len, TRANSFER_ARGS, aLen, TRANSFER_ARGS + 72, iLen)
+  );
 }
 
 /** transferFromPurseToPurse, reverting on error. */
