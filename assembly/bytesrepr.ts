@@ -167,31 +167,31 @@ export class Encoder {
  * returns the byte count. Lone surrogates become U+FFFD, as Rust's lossy conversion would.
  */
 export function writeUtf8(dst: usize, s: string): u32 {
-  const base = changetype<usize>(s);
-  const n = <usize>s.length;
   let q = dst;
-  for (let i: usize = 0; i < n; i++) {
-    let c = <u32>load<u16>(base + (i << 1));
-    if (c < 0x80) {
-      store<u8>(q++, <u8>c);
-      continue;
-    }
-    if (c - 0xd800 < 0x800) {
-      const c2 = i + 1 < n ? <u32>load<u16>(base + ((i + 1) << 1)) : 0;
-      if (c < 0xdc00 && c2 - 0xdc00 < 0x400) {
-        c = 0x10000 + ((c - 0xd800) << 10) + (c2 - 0xdc00);
-        i++;
-      } else {
-        c = 0xfffd;
+  const end = changetype<usize>(s) + ((<usize>s.length) << 1);
+  for (let p = changetype<usize>(s); p < end; p += 2) {
+    let c = <u32>load<u16>(p);
+    let k: u32 = 0; // continuation bytes
+    if (c >= 0x80) {
+      k = 1;
+      if (c >= 0x800) {
+        k = 2;
+        if (c - 0xd800 < 0x800) {
+          const c2 = p + 2 < end ? <u32>load<u16>(p + 2) : 0;
+          if (c < 0xdc00 && c2 - 0xdc00 < 0x400) {
+            c = 0x10000 + ((c - 0xd800) << 10) + (c2 - 0xdc00);
+            p += 2;
+            k = 3;
+          } else c = 0xfffd;
+        }
       }
     }
-    // k continuation bytes, written back to front; the lead byte takes what is left.
-    const k: u32 = c < 0x800 ? 1 : c < 0x10000 ? 2 : 3;
+    // Continuation bytes back to front; the lead byte (plain ASCII when k = 0) takes the rest.
     for (let j = k; j > 0; j--) {
       store<u8>(q + j, <u8>(0x80 | (c & 63)));
       c >>= 6;
     }
-    store<u8>(q, <u8>(((0xff00 >> (k + 1)) & 0xff) | c));
+    store<u8>(q, <u8>(((0xff00 >> (k + 1)) & (k ? 0xff : 0)) | c));
     q += k + 1;
   }
   return <u32>(q - dst);
