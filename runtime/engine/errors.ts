@@ -33,7 +33,8 @@ export type ExecutionErrorKind =
   | 'UnsupportedWasmStart'
   | 'WasmPreprocessing'
   | 'MissingArgument'
-  | 'UnexpectedStoredValueVariant';
+  | 'UnexpectedStoredValueVariant'
+  | 'CLValue';
 
 /** An execution result that is not success: the phase fails with this error. */
 export class ExecutionError extends Error {
