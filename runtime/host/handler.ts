@@ -8,6 +8,7 @@
 import { hostFunctionCost, storageCost } from '../costs';
 import type { RuntimeContext } from '../engine/context';
 import { bytesReprError } from '../engine/errors';
+import { bytesEqual } from '../types/bytes';
 import type { DecodeResult } from '../types/bytesrepr';
 import { storedValueSerializedLength, type StoredValue } from '../types/stored-value';
 
@@ -22,8 +23,17 @@ export function chargeHost(ctx: RuntimeContext, name: string, args: readonly num
   ctx.phase.gas.charge(Number(hostFunctionCost(ctx.phase.services.costs, name, args)));
 }
 
+/** True when the running context's base key is a system contract (the node charges it no storage gas). */
+function inSystemContract(ctx: RuntimeContext): boolean {
+  const k = ctx.baseKey;
+  if (k.tag !== 1) return false;
+  const s = ctx.phase.services.system;
+  return [s.mint, s.handlePayment, s.standardPayment, s.auction].some((h) => bytesEqual(h, k.addr));
+}
+
 /** Charges storage gas for writing `value` (gas_per_byte × serialized StoredValue length). */
 export function chargeStorage(ctx: RuntimeContext, value: StoredValue): void {
+  if (inSystemContract(ctx)) return;
   ctx.phase.gas.charge(Number(storageCost(ctx.phase.services.costs, storedValueSerializedLength(value))));
 }
 
