@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { loadCosts, type ChainspecCosts, type DeepPartial } from './costs';
 import { Phase, RuntimeContext, type EngineServices, type PhaseContext } from './engine/context';
 import { ExecutionError } from './engine/errors';
+import { recordRunningModule } from './engine/call';
 import { invoke } from './engine/executor';
 import { GasMeter } from './engine/gas';
 import { ModuleCache } from './engine/module-cache';
@@ -151,6 +152,7 @@ export class TestEnv {
     try {
       const prepared = this.services.modules.prepare(bytes);
       if (prepared instanceof ExecutionError) throw prepared;
+      recordRunningModule(ctx, prepared);
       invoke(prepared, 'call', ctx, HOST_HANDLERS);
     } catch (e) {
       if (e instanceof ExecutionError)

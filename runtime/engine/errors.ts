@@ -34,7 +34,8 @@ export type ExecutionErrorKind =
   | 'WasmPreprocessing'
   | 'MissingArgument'
   | 'UnexpectedStoredValueVariant'
-  | 'CLValue';
+  | 'CLValue'
+  | 'InvalidContractWasm';
 
 /** An execution result that is not success: the phase fails with this error. */
 export class ExecutionError extends Error {
@@ -63,7 +64,6 @@ export function interpreterError(message: string): ExecutionError {
 
 /** BytesRepr(e): an input the host could not decode. */
 export function bytesReprError(code: number): ExecutionError {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   return new ExecutionError('BytesRepr', `Serialization error: ${bytesReprErrorName(code as any)}`);
 }
 
