@@ -175,7 +175,8 @@ export const CONTRACTS_HANDLERS: HostHandlers = {
     for (const name of [...entryPoints.keys()].sort(compareStringsUtf8)) {
       if (!prepared.exports.includes(name)) throw new ExecutionError('FunctionNotFound', `Function not found: ${name}`);
     }
-    // TODO(pruning): the node stores the instrumented module pruned to the entry points (casper-wasm-utils optimize).
+    // Not yet as on the node: it stores the instrumented module pruned to the entry points
+    // (casper-wasm-utils optimize); this stores the module as deployed (see the issue 3 note).
     const wasm = prepared.bytes;
     const contractHash = ctx.phase.rng.newHashAddress();
 
