@@ -19,7 +19,6 @@ import { AddressGenerator } from './state/address-generator';
 import { GlobalState } from './state/global-state';
 import { TrackingCopy, type Transform } from './state/tracking-copy';
 import type { Account } from './types/account';
-import { blake2b256 } from './types/blake2b';
 import { bytesToHex, compareBytes } from './types/bytes';
 import type { CLValue } from './types/clvalue';
 import { accountKey, type Key } from './types/key';
@@ -118,7 +117,7 @@ export class TestEnv {
   runSession(req: SessionRequest): ExecutionResult {
     const bytes = typeof req.wasm === 'string' ? readBuild(req.wasm) : req.wasm;
     const caller = req.caller ?? this.defaultAccountHash;
-    const deployHash = req.deployHash ?? blake2b256(Uint8Array.of(0xde, 0x91, this.deploys & 0xff, this.deploys >> 8));
+    const deployHash = req.deployHash ?? syntheticDeployHash(this.deploys);
     this.deploys++;
     const tc = new TrackingCopy(this.state);
     const gas = new GasMeter(req.gasLimit ?? DEFAULT_SESSION_GAS_LIMIT);
@@ -228,6 +227,13 @@ export function spendingLimitOf(args: RuntimeArgs): bigint {
   if (u512.ok) return u512.value;
   const u64 = a.asU64();
   return u64.ok ? u64.value : 0n;
+}
+
+/** A distinct 32-byte deploy hash per request of one environment (no hashing: it only seeds the RNG). */
+function syntheticDeployHash(n: number): Uint8Array {
+  const h = new Uint8Array(32).fill(0xde);
+  new DataView(h.buffer).setUint32(0, n, true);
+  return h;
 }
 
 function readBuild(name: string): Uint8Array {

@@ -1,10 +1,12 @@
 /**
  * Compiles each distinct module once: validation with the node's preprocessing rules, the
  * node's memory externalization, and `new WebAssembly.Module`, cached by content hash
- * (SHA-256). A module the node would reject is cached as its error. One cache per environment.
+ * (SHA-256). A module the node would reject is cached as its error. One cache per environment;
+ * it also keeps each module's idle instances for reuse.
  */
 
 import { createHash } from 'node:crypto';
+import { exportMutableGlobals } from '../wasm/export-globals';
 import { externalizeMemory } from '../wasm/externalize-memory';
 import { validateModule, type WasmValidationError } from '../wasm/validate';
 import { ExecutionError } from './errors';
@@ -21,6 +23,22 @@ export interface PreparedModule {
   readonly module: WebAssembly.Module;
   /** Memory limits to create `env.memory` with. */
   readonly memory: { readonly initial: number; readonly maximum: number };
+  /** Names of the imported host functions, in import order. */
+  readonly functionImports: readonly string[];
+  /** Instances that finished a run and were reset to their initial state (see executor.ts). */
+  readonly idle: ReusableInstance[];
+}
+
+/** An instance the executor may run again after resetting memory and mutable globals. */
+export interface ReusableInstance {
+  readonly instance: WebAssembly.Instance;
+  readonly memory: WebAssembly.Memory;
+  /** The context its host-function imports dispatch to; set before each run. */
+  readonly target: { ctx: unknown };
+  /** Memory contents right after instantiation. */
+  readonly memorySnapshot: Uint8Array;
+  /** The module's mutable globals and their values right after instantiation. */
+  readonly globals: ReadonlyArray<readonly [WebAssembly.Global, number | bigint]>;
 }
 
 /** The ExecutionError a node reports for a module it rejects. */
@@ -34,6 +52,8 @@ export function preprocessingError(e: WasmValidationError): ExecutionError {
 /** Content-addressed cache of prepared modules. */
 export class ModuleCache {
   private readonly byHash = new Map<string, PreparedModule | ExecutionError>();
+  /** The same lookups by the bytes object (callers treat module bytes as immutable once run). */
+  private readonly byBytes = new WeakMap<Uint8Array, PreparedModule | ExecutionError>();
 
   constructor(
     /** The chainspec's `max_memory` in pages. */
@@ -42,6 +62,17 @@ export class ModuleCache {
 
   /** The prepared module, or the error the node would report for it. */
   prepare(bytes: Uint8Array, entryPoints?: readonly string[]): PreparedModule | ExecutionError {
+    if (!entryPoints) {
+      const known = this.byBytes.get(bytes);
+      if (known) return known;
+      const result = this.prepareByHash(bytes);
+      this.byBytes.set(bytes, result);
+      return result;
+    }
+    return this.prepareByHash(bytes, entryPoints);
+  }
+
+  private prepareByHash(bytes: Uint8Array, entryPoints?: readonly string[]): PreparedModule | ExecutionError {
     const hash = createHash('sha256').update(bytes).digest('hex');
     const key = entryPoints ? `${hash}:${entryPoints.join(',')}` : hash;
     const hit = this.byHash.get(key);
@@ -54,12 +85,17 @@ export class ModuleCache {
       if (!ext)
         result = new ExecutionError('WasmPreprocessing', 'Wasm preprocessing error: Memory section should exist');
       else {
+        const module = new WebAssembly.Module(exportMutableGlobals(ext.bytes).bytes);
         result = {
           hash,
           bytes,
           exports: v.exports,
-          module: new WebAssembly.Module(ext.bytes),
+          module,
           memory: { initial: ext.initial, maximum: ext.maximum },
+          functionImports: WebAssembly.Module.imports(module)
+            .filter((i) => i.kind === 'function')
+            .map((i) => i.name),
+          idle: [],
         };
       }
     }
