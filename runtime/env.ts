@@ -19,7 +19,7 @@ import { AddressGenerator } from './state/address-generator';
 import { GlobalState } from './state/global-state';
 import { TrackingCopy, type Transform } from './state/tracking-copy';
 import type { Account } from './types/account';
-import { bytesToHex, compareBytes } from './types/bytes';
+import { bytesEqual, bytesToHex, compareBytes } from './types/bytes';
 import type { CLValue } from './types/clvalue';
 import { accountKey, type Key } from './types/key';
 import { publicKeyAccountHash, publicKeyFromRaw, type PublicKey } from './types/public-key';
@@ -124,7 +124,9 @@ export class TestEnv {
     const stored = tc.peek(accountKey(caller));
     if (!stored || stored.tag !== 1) throw new Error(`no account ${bytesToHex(caller)} in this environment`);
     const account = stored.account;
-    const auth = [...(req.authorizationKeys ?? [caller])].sort(compareBytes);
+    const auth = dedupSorted([...(req.authorizationKeys ?? [caller])].sort(compareBytes));
+    const denied = authorizationError(account, auth);
+    if (denied) return { success: false, error: denied, gasUsed: 0, effects: [], transfers: [] };
     const args = req.args ?? [];
     const phase: PhaseContext = {
       services: this.services,
@@ -205,6 +207,30 @@ export class TestEnv {
   static hex(bytes: Uint8Array): string {
     return hex(bytes);
   }
+}
+
+/**
+ * The node's deploy authorization (`get_authorized_account`): every approval must be an
+ * associated key (else Authorization), and their weights must reach the deployment threshold
+ * (else DeploymentAuthorizationFailure). The deploy then does not execute at all.
+ */
+export function authorizationError(account: Account, auth: readonly Uint8Array[]): ExecutionError | undefined {
+  const weight = (k: Uint8Array) => account.associatedKeys.find((a) => bytesEqual(a.accountHash, k))?.weight;
+  if (auth.length === 0 || auth.some((k) => weight(k) === undefined)) {
+    return new ExecutionError('Authorization', 'Authorization failure: not authorized.');
+  }
+  const total = Math.min(
+    255,
+    auth.reduce((sum, k) => sum + (weight(k) ?? 0), 0),
+  );
+  if (total < account.actionThresholds.deployment) {
+    return new ExecutionError('DeploymentAuthorizationFailure', 'Deployment authorization failure');
+  }
+  return undefined;
+}
+
+function dedupSorted(keys: Uint8Array[]): Uint8Array[] {
+  return keys.filter((k, i) => i === 0 || !bytesEqual(keys[i - 1], k));
 }
 
 /** The account's named-key URefs plus its main purse (`Account::extract_access_rights`). */

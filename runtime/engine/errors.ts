@@ -35,7 +35,9 @@ export type ExecutionErrorKind =
   | 'MissingArgument'
   | 'UnexpectedStoredValueVariant'
   | 'CLValue'
-  | 'InvalidContractWasm';
+  | 'InvalidContractWasm'
+  | 'Authorization'
+  | 'DeploymentAuthorizationFailure';
 
 /** An execution result that is not success: the phase fails with this error. */
 export class ExecutionError extends Error {

@@ -60,6 +60,34 @@ export class ModuleCache {
     private readonly maxMemory: number,
   ) {}
 
+  private compile(hash: string, bytes: Uint8Array, entryPoints?: readonly string[]): PreparedModule | ExecutionError {
+    const v = validateModule(bytes, entryPoints ? { entryPoints } : {});
+    if (!v.ok) return preprocessingError(v.error);
+    const ext = externalizeMemory(bytes, this.maxMemory);
+    if (!ext) return new ExecutionError('WasmPreprocessing', 'Wasm preprocessing error: Memory section should exist');
+    let module: WebAssembly.Module;
+    try {
+      module = new WebAssembly.Module(exportMutableGlobals(ext.bytes).bytes);
+    } catch (e) {
+      // Function-body validation (operand types, local indices…) is wasmi's on the node and is
+      // reported as an Interpreter error; V8's compiler finds the same faults here.
+      if (e instanceof WebAssembly.CompileError)
+        return new ExecutionError('Interpreter', `Interpreter error: ${e.message}`);
+      throw e;
+    }
+    return {
+      hash,
+      bytes,
+      exports: v.exports,
+      module,
+      memory: { initial: ext.initial, maximum: ext.maximum },
+      functionImports: WebAssembly.Module.imports(module)
+        .filter((i) => i.kind === 'function')
+        .map((i) => i.name),
+      idle: [],
+    };
+  }
+
   /** The prepared module, or the error the node would report for it. */
   prepare(bytes: Uint8Array, entryPoints?: readonly string[]): PreparedModule | ExecutionError {
     if (!entryPoints) {
@@ -77,28 +105,7 @@ export class ModuleCache {
     const key = entryPoints ? `${hash}:${entryPoints.join(',')}` : hash;
     const hit = this.byHash.get(key);
     if (hit) return hit;
-    const v = validateModule(bytes, entryPoints ? { entryPoints } : {});
-    let result: PreparedModule | ExecutionError;
-    if (!v.ok) result = preprocessingError(v.error);
-    else {
-      const ext = externalizeMemory(bytes, this.maxMemory);
-      if (!ext)
-        result = new ExecutionError('WasmPreprocessing', 'Wasm preprocessing error: Memory section should exist');
-      else {
-        const module = new WebAssembly.Module(exportMutableGlobals(ext.bytes).bytes);
-        result = {
-          hash,
-          bytes,
-          exports: v.exports,
-          module,
-          memory: { initial: ext.initial, maximum: ext.maximum },
-          functionImports: WebAssembly.Module.imports(module)
-            .filter((i) => i.kind === 'function')
-            .map((i) => i.name),
-          idle: [],
-        };
-      }
-    }
+    const result = this.compile(hash, bytes, entryPoints);
     this.byHash.set(key, result);
     return result;
   }
