@@ -10,7 +10,7 @@ import { ACCOUNT_HANDLERS } from '../../../runtime/host/account';
 import { AddressGenerator } from '../../../runtime/state/address-generator';
 import { TrackingCopy } from '../../../runtime/state/tracking-copy';
 import { compareBytes, concatBytes } from '../../../runtime/types/bytes';
-import { hashKey } from '../../../runtime/types/key';
+import { accountKey, hashKey } from '../../../runtime/types/key';
 import { publicKeyAccountHash, publicKeyFromRaw, type PublicKey } from '../../../runtime/types/public-key';
 import { encodeStoredValue } from '../../../runtime/types/stored-value';
 import { encodeURef } from '../../../runtime/types/uref';
@@ -331,6 +331,12 @@ describe('casper_get_caller, casper_get_main_purse, casper_load_authorization_ke
 
   it('load_authorization_keys returns the sorted approvals as List(ByteArray(32))', () => {
     const env = new TestEnv({ accounts: [{ publicKey: B_KEY, balance: 0n }] });
+    // B must be an associated key of the deploy's account, or the node refuses the deploy.
+    const account = env.account()!;
+    const associatedKeys = [...account.associatedKeys, { accountHash: B, weight: 1 }].sort((x, y) =>
+      compareBytes(x.accountHash, y.accountHash),
+    );
+    env.state.put(accountKey(env.defaultAccountHash), { tag: 1, account: { ...account, associatedKeys } });
     const sorted = [env.defaultAccountHash, B].sort(compareBytes);
     const expected = concatBytes(Uint8Array.of(2, 0, 0, 0), ...sorted);
     const body =
