@@ -7,6 +7,7 @@
 
 export { DEFAULT_ACCOUNT_INITIAL_BALANCE, DEFAULT_SESSION_GAS_LIMIT, TestEnv } from './env';
 export type { EnvOptions, ExecutionResult, SessionRequest } from './env';
+export { fromSdkArgs } from './args';
 export { ExecutionError } from './engine/errors';
 export type { ExecutionErrorKind } from './engine/errors';
 export {
@@ -17,4 +18,6 @@ export {
   MintErrorCode,
   userError,
 } from './types/api-error';
+export { installStub, revertError } from './stubs';
+export type { ContractStub, InstalledStub, StubCall, StubCallContext, StubEntryPoint } from './stubs';
 export * from './types';
