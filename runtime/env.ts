@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { loadCosts, type ChainspecCosts, type DeepPartial } from './costs';
 import { Phase, RuntimeContext, type EngineServices, type PhaseContext } from './engine/context';
 import { ExecutionError } from './engine/errors';
+import type { Args } from 'casper-js-sdk';
+import { fromSdkArgs } from './args';
 import { recordRunningModule } from './engine/call';
 import { invoke } from './engine/executor';
 import { GasMeter } from './engine/gas';
@@ -51,8 +53,8 @@ export interface EnvOptions {
 export interface SessionRequest {
   /** Module bytes, or the name of a session built into build/<name>.wasm. */
   readonly wasm: Uint8Array | string;
-  /** Session args (runtime/types RuntimeArgs). */
-  readonly args?: RuntimeArgs;
+  /** Session args: runtime/types RuntimeArgs, or casper-js-sdk 5 `Args` (converted by bytes). */
+  readonly args?: RuntimeArgs | Args;
   /** The deploy's account (account hash); default: the default account. */
   readonly caller?: Uint8Array;
   /** Approval account hashes; default: the caller alone. */
@@ -110,6 +112,7 @@ export class TestEnv {
       system: this.genesis.system,
       protocolMajor: 1,
       log: options.log ?? ((line) => this.logs.push(line)),
+      stubs: new Map(),
     };
   }
 
@@ -127,7 +130,7 @@ export class TestEnv {
     const auth = dedupSorted([...(req.authorizationKeys ?? [caller])].sort(compareBytes));
     const denied = authorizationError(account, auth);
     if (denied) return { success: false, error: denied, gasUsed: 0, effects: [], transfers: [] };
-    const args = req.args ?? [];
+    const args = req.args === undefined ? [] : Array.isArray(req.args) ? req.args : fromSdkArgs(req.args);
     const phase: PhaseContext = {
       services: this.services,
       tc,

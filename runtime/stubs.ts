@@ -72,16 +72,9 @@ export interface StubRecord {
   readonly installed: InstalledStub;
 }
 
-/** Stubs per environment, keyed by the environment's EngineServices (what a call can reach). */
-const REGISTRY = new WeakMap<EngineServices, Map<string, StubRecord>>();
-
 /** Installs `stub` into `env`'s committed state and registers it for calls. */
 export function installStub(env: TestEnv, stub: ContractStub): InstalledStub {
-  let stubs = REGISTRY.get(env.services);
-  if (!stubs) {
-    stubs = new Map();
-    REGISTRY.set(env.services, stubs);
-  }
+  const stubs = env.services.stubs;
   const seed = concatBytes(
     new TextEncoder().encode('casper-as stub'),
     Uint8Array.of(stubs.size & 0xff, stubs.size >> 8),
@@ -132,7 +125,7 @@ export function installStub(env: TestEnv, stub: ContractStub): InstalledStub {
 
 /** The stub installed under `contractHash` in the environment of `services`, if any. */
 export function findStub(services: EngineServices, contractHash: Uint8Array): StubRecord | undefined {
-  return REGISTRY.get(services)?.get(bytesToHex(contractHash));
+  return services.stubs.get(bytesToHex(contractHash));
 }
 
 /** Logs and runs one call of a stub in the callee context; null when it returned nothing (Unit). */

@@ -20,6 +20,7 @@ import { forgedReference } from './errors';
 import type { GasMeter } from './gas';
 import type { GuestMemory } from './memory';
 import type { ModuleCache } from './module-cache';
+import type { StubRecord } from '../stubs';
 
 /** Execution phases (casper-types `Phase`). */
 export const Phase = { System: 0, Payment: 1, Session: 2, FinalizePayment: 3 } as const;
@@ -44,6 +45,8 @@ export interface EngineServices {
   readonly protocolMajor: number;
   /** Where `casper_print` output goes. */
   readonly log: (line: string) => void;
+  /** JS-implemented contracts installed in this environment, by contract hash (hex). */
+  readonly stubs: Map<string, StubRecord>;
 }
 
 /** State shared by all invocations of one phase of one deploy. */

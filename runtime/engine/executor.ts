@@ -25,9 +25,9 @@ function instantiate(prepared: PreparedModule, handlers: HostHandlers): Reusable
   const target: { ctx: unknown } = { ctx: null };
   const env: Record<string, unknown> = { memory };
   for (const name of prepared.functionImports) {
-    const handler = handlers[name];
-    if (!handler) throw interpreterError(`host module doesn't export function with name ${name}`);
-    // Fixed arity (the widest host function takes 10 arguments): no rest-array per call.
+    if (!handlers[name]) throw interpreterError(`host module doesn't export function with name ${name}`);
+    // Fixed arity (the widest host function takes 10 arguments): no rest-array per call. The
+    // handler is looked up per call, so a reused instance sees the table as it is now.
     env[name] = (
       a: number,
       b: number,
@@ -39,7 +39,7 @@ function instantiate(prepared: PreparedModule, handlers: HostHandlers): Reusable
       h: number,
       i: number,
       j: number,
-    ) => handler(target.ctx as RuntimeContext, a, b, c, d, e, f, g, h, i, j);
+    ) => handlers[name](target.ctx as RuntimeContext, a, b, c, d, e, f, g, h, i, j);
   }
   let instance: WebAssembly.Instance;
   try {
