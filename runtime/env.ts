@@ -12,7 +12,7 @@ import { Phase, RuntimeContext, type EngineServices, type PhaseContext } from '.
 import { ExecutionError } from './engine/errors';
 import type { Args } from 'casper-js-sdk';
 import { fromSdkArgs } from './args';
-import { recordRunningModule } from './engine/call';
+import { callContract, type CallTarget, recordRunningModule } from './engine/call';
 import { invoke } from './engine/executor';
 import { GasMeter } from './engine/gas';
 import { ModuleCache } from './engine/module-cache';
@@ -22,7 +22,8 @@ import { GlobalState } from './state/global-state';
 import { TrackingCopy, type Transform } from './state/tracking-copy';
 import type { Account } from './types/account';
 import { bytesEqual, bytesToHex, compareBytes } from './types/bytes';
-import type { CLValue } from './types/clvalue';
+import { type CLValue, clValueErrorToString } from './types/clvalue';
+import { dictionaryItemKey, unwrapDictionaryValue } from './types/dictionary';
 import { accountKey, type Key } from './types/key';
 import { publicKeyAccountHash, publicKeyFromRaw, type PublicKey } from './types/public-key';
 import type { RuntimeArgs } from './types/runtime-args';
@@ -50,9 +51,28 @@ export interface EnvOptions {
 }
 
 /** A session to run. */
-export interface SessionRequest {
+export interface SessionRequest extends ExecutionRequest {
   /** Module bytes, or the name of a session built into build/<name>.wasm. */
   readonly wasm: Uint8Array | string;
+}
+
+/** Which stored contract a stored-contract deploy calls. */
+export type StoredContractTarget =
+  | { readonly contractHash: Uint8Array }
+  | { readonly name: string }
+  | { readonly packageHash: Uint8Array; readonly version?: number }
+  | { readonly packageName: string; readonly version?: number };
+
+/** A stored contract's entry point, run as a deploy's session. */
+export interface StoredContractRequest extends ExecutionRequest {
+  /** The contract, or the package and version. */
+  readonly target: StoredContractTarget;
+  /** The entry point to call. */
+  readonly entryPoint: string;
+}
+
+/** What every execution request may set. */
+export interface ExecutionRequest {
   /** Session args: runtime/types RuntimeArgs, or casper-js-sdk 5 `Args` (converted by bytes). */
   readonly args?: RuntimeArgs | Args;
   /** The deploy's account (account hash); default: the default account. */
@@ -119,6 +139,46 @@ export class TestEnv {
   /** Runs session code as the node's session phase does; commits its effects on success. */
   runSession(req: SessionRequest): ExecutionResult {
     const bytes = typeof req.wasm === 'string' ? readBuild(req.wasm) : req.wasm;
+    return this.execute(req, (ctx) => {
+      const prepared = this.services.modules.prepare(bytes);
+      if (prepared instanceof ExecutionError) throw prepared;
+      recordRunningModule(ctx, prepared);
+      invoke(prepared, 'call', ctx, HOST_HANDLERS);
+    });
+  }
+
+  /**
+   * Runs a stored contract's entry point as a deploy's session (StoredContractByHash / ByName,
+   * StoredVersionedContractByHash / ByName): by contract hash, by a named key of the caller
+   * holding it, or through a package (hash or named key) at `version` (default: the highest
+   * enabled one). Resolution errors are the node's: NamedKeyNotFound, InvalidKeyVariant,
+   * NoActiveContractVersions, InvalidContractVersion.
+   */
+  runStoredContract(req: StoredContractRequest): ExecutionResult {
+    return this.execute(req, (ctx) => {
+      const hashOf = (name: string): Uint8Array => {
+        const key = ctx.namedKeys.get(name);
+        if (!key) throw new ExecutionError('NamedKeyNotFound', `Named key ${name} not found`);
+        if (key.tag !== 1) throw new ExecutionError('InvalidKeyVariant', 'Invalid key variant');
+        return key.addr;
+      };
+      const t = req.target;
+      const target: CallTarget =
+        'contractHash' in t
+          ? { kind: 'contract', contractHash: t.contractHash }
+          : 'name' in t
+            ? { kind: 'contract', contractHash: hashOf(t.name) }
+            : {
+                kind: 'package',
+                packageHash: 'packageHash' in t ? t.packageHash : hashOf(t.packageName),
+                version: t.version ?? null,
+              };
+      callContract(ctx, target, req.entryPoint, ctx.args);
+    });
+  }
+
+  /** One session phase: authorization, contexts, `run`, then commit on success or discard on failure. */
+  private execute(req: ExecutionRequest, run: (ctx: RuntimeContext) => void): ExecutionResult {
     const caller = req.caller ?? this.defaultAccountHash;
     const deployHash = req.deployHash ?? syntheticDeployHash(this.deploys);
     this.deploys++;
@@ -131,6 +191,10 @@ export class TestEnv {
     const denied = authorizationError(account, auth);
     if (denied) return { success: false, error: denied, gasUsed: 0, effects: [], transfers: [] };
     const args = req.args === undefined ? [] : Array.isArray(req.args) ? req.args : fromSdkArgs(req.args);
+    const spendingLimit = spendingLimitOf(args);
+    if (spendingLimit instanceof ExecutionError) {
+      return { success: false, error: spendingLimit, gasUsed: 0, effects: [], transfers: [] };
+    }
     const phase: PhaseContext = {
       services: this.services,
       tc,
@@ -142,7 +206,7 @@ export class TestEnv {
       authorizationKeys: auth,
       account,
       callStack: [{ tag: 0, accountHash: caller }],
-      spendingLimit: spendingLimitOf(args),
+      spendingLimit,
       transfers: [],
     };
     const ctx = new RuntimeContext(
@@ -154,10 +218,7 @@ export class TestEnv {
       true,
     );
     try {
-      const prepared = this.services.modules.prepare(bytes);
-      if (prepared instanceof ExecutionError) throw prepared;
-      recordRunningModule(ctx, prepared);
-      invoke(prepared, 'call', ctx, HOST_HANDLERS);
+      run(ctx);
     } catch (e) {
       if (e instanceof ExecutionError)
         return { success: false, error: e, gasUsed: gas.used, effects: [], transfers: [] };
@@ -171,6 +232,33 @@ export class TestEnv {
   /** The stored value at `key`, if any. */
   query(key: Key): StoredValue | undefined {
     return this.state.get(key);
+  }
+
+  /**
+   * The value at `key`, then down `path` through named keys of the Accounts and Contracts met on
+   * the way (as casper-client's `query-global-state --key … --query-path a/b`).
+   */
+  queryPath(key: Key, path: readonly string[] = []): StoredValue | undefined {
+    let value = this.state.get(key);
+    for (const name of path) {
+      const next =
+        value?.tag === 1
+          ? value.account.namedKeys.get(name)
+          : value?.tag === 3
+            ? value.contract.namedKeys.get(name)
+            : undefined;
+      if (!next) return undefined;
+      value = this.state.get(next);
+    }
+    return value;
+  }
+
+  /** The item `itemKey` of the dictionary whose seed URef address is `seedAddr` (unwrapped), if present. */
+  dictionaryItem(seedAddr: Uint8Array, itemKey: string): CLValue | undefined {
+    const v = this.state.get(dictionaryItemKey(seedAddr, new TextEncoder().encode(itemKey)));
+    if (v?.tag !== 0) return undefined;
+    const inner = unwrapDictionaryValue(v.clValue);
+    return inner.ok ? inner.value : undefined;
   }
 
   /** The account record of `accountHash`, if it exists. */
@@ -248,14 +336,18 @@ export function accountAccessRights(account: Account): Map<string, number> {
   return rights;
 }
 
-/** The phase's approved spending: its `amount` arg as U512 or U64, else 0. */
-export function spendingLimitOf(args: RuntimeArgs): bigint {
+/**
+ * The phase's approved spending (`try_get_amount`): its `amount` arg as U512 or U64, 0 when absent
+ * or of another type; an `amount` of one of those types whose bytes do not decode is a
+ * precondition failure (the deploy does not run).
+ */
+export function spendingLimitOf(args: RuntimeArgs): bigint | ExecutionError {
   const a = args.find((x) => x.name === 'amount')?.value;
   if (!a) return 0n;
-  const u512 = a.asU512();
-  if (u512.ok) return u512.value;
-  const u64 = a.asU64();
-  return u64.ok ? u64.value : 0n;
+  const t = a.clType.tag;
+  if (t !== 8 && t !== 5) return 0n;
+  const r = t === 8 ? a.asU512() : a.asU64();
+  return r.ok ? r.value : new ExecutionError('CLValue', `CLValue error: ${clValueErrorToString(r.error)}`);
 }
 
 /** A distinct 32-byte deploy hash per request of one environment (no hashing: it only seeds the RNG). */

@@ -6,7 +6,14 @@
  */
 
 export { DEFAULT_ACCOUNT_INITIAL_BALANCE, DEFAULT_SESSION_GAS_LIMIT, TestEnv } from './env';
-export type { EnvOptions, ExecutionResult, SessionRequest } from './env';
+export type {
+  EnvOptions,
+  ExecutionRequest,
+  ExecutionResult,
+  SessionRequest,
+  StoredContractRequest,
+  StoredContractTarget,
+} from './env';
 export { fromSdkArgs } from './args';
 export { ExecutionError } from './engine/errors';
 export type { ExecutionErrorKind } from './engine/errors';

@@ -37,7 +37,9 @@ export type ExecutionErrorKind =
   | 'CLValue'
   | 'InvalidContractWasm'
   | 'Authorization'
-  | 'DeploymentAuthorizationFailure';
+  | 'DeploymentAuthorizationFailure'
+  | 'NamedKeyNotFound'
+  | 'InvalidKeyVariant';
 
 /** An execution result that is not success: the phase fails with this error. */
 export class ExecutionError extends Error {

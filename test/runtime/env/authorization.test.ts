@@ -57,3 +57,17 @@ test('a module V8 cannot compile (a type error in a body) is an Interpreter erro
   expect(r.error?.kind).toBe('Interpreter');
   expect(r.error?.message).toMatch(/^Interpreter error: WebAssembly.Module\(\): Compiling function #0 failed/);
 });
+
+test('an `amount` arg typed U512 whose bytes do not decode is a precondition failure; other types count as 0', async () => {
+  const { CLValue } = await import('../../../runtime/types/clvalue');
+  const { CLTypes } = await import('../../../runtime/types/cltype');
+  const env = new TestEnv();
+  const root = env.stateRoot();
+  const broken = new CLValue(CLTypes.U512, Uint8Array.of(9, 1)); // length byte 9, one byte follows
+  const r = env.runSession({ wasm: await noop(), args: [{ name: 'amount', value: broken }] });
+  expect(r.error?.kind).toBe('CLValue');
+  expect(r.gasUsed).toBe(0);
+  expect(env.stateRoot()).toBe(root);
+  const asString = env.runSession({ wasm: await noop(), args: [{ name: 'amount', value: CLValue.string('x') }] });
+  expect(asString.success).toBe(true);
+});
