@@ -116,6 +116,37 @@ function callAndReturn(
   return 0;
 }
 
+/**
+ * disable/enable_contract_version after charging: the package's authority, its lock, the
+ * version lookup (ContractHeader ContractNotFound when absent), then the updated disabled set.
+ */
+function setVersionDisabled(
+  ctx: RuntimeContext,
+  pkgPtr: number,
+  pkgSize: number,
+  hashPtr: number,
+  hashSize: number,
+  disable: boolean,
+): number {
+  const packageHash = hashFromMem(ctx, pkgPtr, pkgSize);
+  const contractHash = hashFromMem(ctx, hashPtr, hashSize);
+  const pkg = validatedPackage(ctx, packageHash);
+  if (pkg.locked) throw lockedError();
+  const key = findVersionByHash(pkg, contractHash);
+  if (!key) return CONTRACT_NOT_FOUND;
+  const others = pkg.disabledVersions.filter((d) => compareVersionKeys(d, key) !== 0);
+  const disabledVersions = disable
+    ? pkg.disabledVersions.length === others.length
+      ? [
+          ...pkg.disabledVersions,
+          { protocolVersionMajor: key.protocolVersionMajor, contractVersion: key.contractVersion },
+        ]
+      : pkg.disabledVersions
+    : others;
+  writePackage(ctx, packageHash, { ...pkg, disabledVersions });
+  return 0;
+}
+
 /** Contract host functions. */
 export const CONTRACTS_HANDLERS: HostHandlers = {
   casper_create_contract_package_at_hash(ctx, hashPtr, accessPtr, isLocked) {
@@ -211,33 +242,12 @@ export const CONTRACTS_HANDLERS: HostHandlers = {
 
   casper_disable_contract_version(ctx, pkgPtr, pkgSize, hashPtr, hashSize) {
     chargeHost(ctx, 'casper_disable_contract_version', [pkgPtr, pkgSize, hashPtr, hashSize]);
-    const packageHash = hashFromMem(ctx, pkgPtr, pkgSize);
-    const contractHash = hashFromMem(ctx, hashPtr, hashSize);
-    const pkg = validatedPackage(ctx, packageHash);
-    if (pkg.locked) throw lockedError();
-    const key = findVersionByHash(pkg, contractHash);
-    if (!key) return CONTRACT_NOT_FOUND;
-    const disabled = pkg.disabledVersions.some((d) => compareVersionKeys(d, key) === 0)
-      ? pkg.disabledVersions
-      : [
-          ...pkg.disabledVersions,
-          { protocolVersionMajor: key.protocolVersionMajor, contractVersion: key.contractVersion },
-        ];
-    writePackage(ctx, packageHash, { ...pkg, disabledVersions: disabled });
-    return 0;
+    return setVersionDisabled(ctx, pkgPtr, pkgSize, hashPtr, hashSize, true);
   },
 
   casper_enable_contract_version(ctx, pkgPtr, pkgSize, hashPtr, hashSize) {
     chargeHost(ctx, 'casper_enable_contract_version', [pkgPtr, pkgSize, hashPtr, hashSize]);
-    const packageHash = hashFromMem(ctx, pkgPtr, pkgSize);
-    const contractHash = hashFromMem(ctx, hashPtr, hashSize);
-    const pkg = validatedPackage(ctx, packageHash);
-    if (pkg.locked) throw lockedError();
-    const key = findVersionByHash(pkg, contractHash);
-    if (!key) return CONTRACT_NOT_FOUND;
-    const disabled = pkg.disabledVersions.filter((d) => compareVersionKeys(d, key) !== 0);
-    writePackage(ctx, packageHash, { ...pkg, disabledVersions: disabled });
-    return 0;
+    return setVersionDisabled(ctx, pkgPtr, pkgSize, hashPtr, hashSize, false);
   },
 
   casper_create_contract_user_group(
