@@ -71,3 +71,47 @@ export function userCode(r: ExecutionResult): number | undefined {
   if (r.error?.kind !== 'Revert') throw new Error(`expected a revert, got ${r.error?.kind}: ${r.error?.message}`);
   return r.error.apiError!.code - 65536;
 }
+
+/** `$memeq(a, b, n)`: 1 when the n bytes at a and b are equal, else 0. */
+export const MEMEQ = `(func $memeq (param $a i32) (param $b i32) (param $n i32) (result i32)
+  (block $done (loop $l
+    (br_if $done (i32.eqz (local.get $n)))
+    (if (i32.ne (i32.load8_u (local.get $a)) (i32.load8_u (local.get $b))) (then (return (i32.const 0))))
+    (local.set $a (i32.add (local.get $a) (i32.const 1)))
+    (local.set $b (i32.add (local.get $b) (i32.const 1)))
+    (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+    (br $l)))
+  (i32.const 1))`;
+
+/**
+ * A session importing the host functions `imports` (named without `casper_`, e.g. `$get_caller`)
+ * plus `$revert`, with `$memeq`, data segments and the body of `call`. Needs `await wabtLoaded()`
+ * once before (e.g. in beforeAll).
+ */
+export function stepSession(
+  wabt: { parseWat: (n: string, t: string) => { toBinary: (o: object) => { buffer: Uint8Array } } },
+  imports: readonly string[],
+  body: string,
+  data: ReadonlyArray<readonly [number, Uint8Array]> = [],
+): Uint8Array {
+  const text = `(module
+  ${imports.map((n) => `(import "env" "casper_${n}" (func $${n} ${SIGS[`casper_${n}`]}))`).join('\n  ')}
+  (import "env" "casper_revert" (func $revert (param i32)))
+  (memory 1)
+  ${data.map(([o, b]) => `(data (i32.const ${o}) "${watBytes(b)}")`).join('\n  ')}
+  ${MEMEQ}
+  (func (export "call") ${body}))`;
+  return new Uint8Array(wabt.parseWat('t.wat', text).toBinary({}).buffer);
+}
+
+/** The wabt module (assembles WAT). */
+export function wabtLoaded(): Promise<any> {
+  return wabtReady;
+}
+
+/** Reverts with User(step) unless `call` returns `code`. */
+export const expectCode = (call: string, code: number, step: number): string =>
+  `(if (i32.ne ${call} (i32.const ${code})) (then (call $revert (i32.const ${65536 + step}))))`;
+
+/** Reverts with User(value of `expr`). */
+export const report = (expr: string): string => `(call $revert (i32.add (i32.const 65536) ${expr}))`;

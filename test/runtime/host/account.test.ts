@@ -14,55 +14,19 @@ import { accountKey, hashKey } from '../../../runtime/types/key';
 import { publicKeyAccountHash, publicKeyFromRaw, type PublicKey } from '../../../runtime/types/public-key';
 import { encodeStoredValue } from '../../../runtime/types/stored-value';
 import { encodeURef } from '../../../runtime/types/uref';
+import { expectCode, report, stepSession, wabtLoaded } from '../../helpers/wat-session';
 
 const GAS_PER_BYTE = 1_117_587;
 const REVERT = 500;
 
-const SIGS: Record<string, string> = {
-  add_associated_key: '(param i32 i32 i32) (result i32)',
-  remove_associated_key: '(param i32 i32) (result i32)',
-  update_associated_key: '(param i32 i32 i32) (result i32)',
-  set_action_threshold: '(param i32 i32) (result i32)',
-  get_main_purse: '(param i32)',
-  get_caller: '(param i32) (result i32)',
-  load_authorization_keys: '(param i32 i32) (result i32)',
-  read_host_buffer: '(param i32 i32 i32) (result i32)',
-};
-
-const MEMEQ = `(func $memeq (param $a i32) (param $b i32) (param $n i32) (result i32)
-  (block $done (loop $l
-    (br_if $done (i32.eqz (local.get $n)))
-    (if (i32.ne (i32.load8_u (local.get $a)) (i32.load8_u (local.get $b))) (then (return (i32.const 0))))
-    (local.set $a (i32.add (local.get $a) (i32.const 1)))
-    (local.set $b (i32.add (local.get $b) (i32.const 1)))
-    (local.set $n (i32.sub (local.get $n) (i32.const 1)))
-    (br $l)))
-  (i32.const 1))`;
-
 let wabt: any;
 beforeAll(async () => {
-  wabt = await require('wabt')();
+  wabt = await wabtLoaded();
 });
 
-const watBytes = (b: Uint8Array) => Array.from(b, (x) => '\\' + x.toString(16).padStart(2, '0')).join('');
-
 /** A session importing `imports` (plus casper_revert), with data segments and a `call` body. */
-function session(imports: string[], body: string, data: ReadonlyArray<readonly [number, Uint8Array]> = []): Uint8Array {
-  const text = `(module
-  ${imports.map((n) => `(import "env" "casper_${n}" (func $${n} ${SIGS[n]}))`).join('\n  ')}
-  (import "env" "casper_revert" (func $revert (param i32)))
-  (memory 1)
-  ${data.map(([o, b]) => `(data (i32.const ${o}) "${watBytes(b)}")`).join('\n  ')}
-  ${MEMEQ}
-  (func (export "call") ${body}))`;
-  return new Uint8Array(wabt.parseWat('t.wat', text).toBinary({}).buffer);
-}
-
-/** Reverts with User(step) unless `call` returns `code`. */
-const expectCode = (call: string, code: number, step: number) =>
-  `(if (i32.ne ${call} (i32.const ${code})) (then (call $revert (i32.const ${65536 + step}))))`;
-/** Reverts with User(value of `expr`). */
-const report = (expr: string) => `(call $revert (i32.add (i32.const 65536) ${expr}))`;
+const session = (imports: string[], body: string, data: ReadonlyArray<readonly [number, Uint8Array]> = []) =>
+  stepSession(wabt, imports, body, data);
 
 const add = (ptr: number, weight: number) =>
   `(call $add_associated_key (i32.const ${ptr}) (i32.const 32) (i32.const ${weight}))`;

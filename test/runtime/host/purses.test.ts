@@ -19,6 +19,7 @@ import type { RuntimeArgs } from '../../../runtime/types/runtime-args';
 import { encodeStoredValue } from '../../../runtime/types/stored-value';
 import { encodeTransfer, type Transfer } from '../../../runtime/types/transfer';
 import { encodeURef, type URef } from '../../../runtime/types/uref';
+import { expectCode, report, stepSession, wabtLoaded } from '../../helpers/wat-session';
 
 const GAS_PER_BYTE = 1_117_587;
 const NEW_ACCOUNT_STORAGE = 109 * GAS_PER_BYTE; // 121 816 983
@@ -26,50 +27,24 @@ const TRANSFER_COST = 2_500_000_000;
 const P2P_COST = 82_000_000;
 const DEPLOY = new Uint8Array(32).fill(0xd1);
 
-const SIGS: Record<string, string> = {
-  create_purse: '(param i32 i32) (result i32)',
-  get_balance: '(param i32 i32 i32) (result i32)',
-  transfer_to_account: '(param i32 i32 i32 i32 i32 i32 i32) (result i32)',
-  transfer_from_purse_to_account: '(param i32 i32 i32 i32 i32 i32 i32 i32 i32) (result i32)',
-  transfer_from_purse_to_purse: '(param i32 i32 i32 i32 i32 i32 i32 i32) (result i32)',
-  get_system_contract: '(param i32 i32 i32) (result i32)',
-  get_caller: '(param i32) (result i32)',
-  read_host_buffer: '(param i32 i32 i32) (result i32)',
-};
-
-const MEMEQ = `(func $memeq (param $a i32) (param $b i32) (param $n i32) (result i32)
-  (block $done (loop $l
-    (br_if $done (i32.eqz (local.get $n)))
-    (if (i32.ne (i32.load8_u (local.get $a)) (i32.load8_u (local.get $b))) (then (return (i32.const 0))))
-    (local.set $a (i32.add (local.get $a) (i32.const 1)))
-    (local.set $b (i32.add (local.get $b) (i32.const 1)))
-    (local.set $n (i32.sub (local.get $n) (i32.const 1)))
-    (br $l)))
-  (i32.const 1))`;
+const IMPORTS = [
+  'create_purse',
+  'get_balance',
+  'transfer_to_account',
+  'transfer_from_purse_to_account',
+  'transfer_from_purse_to_purse',
+  'get_system_contract',
+  'get_caller',
+  'read_host_buffer',
+];
 
 let wabt: any;
 beforeAll(async () => {
-  wabt = await require('wabt')();
+  wabt = await wabtLoaded();
 });
 
-const watBytes = (b: Uint8Array) => Array.from(b, (x) => '\\' + x.toString(16).padStart(2, '0')).join('');
-
-function session(body: string, data: ReadonlyArray<readonly [number, Uint8Array]> = []): Uint8Array {
-  const text = `(module
-  ${Object.entries(SIGS)
-    .map(([n, s]) => `(import "env" "casper_${n}" (func $${n} ${s}))`)
-    .join('\n  ')}
-  (import "env" "casper_revert" (func $revert (param i32)))
-  (memory 1)
-  ${data.map(([o, b]) => `(data (i32.const ${o}) "${watBytes(b)}")`).join('\n  ')}
-  ${MEMEQ}
-  (func (export "call") ${body}))`;
-  return new Uint8Array(wabt.parseWat('t.wat', text).toBinary({}).buffer);
-}
-
-const expectCode = (call: string, code: number, step: number) =>
-  `(if (i32.ne ${call} (i32.const ${code})) (then (call $revert (i32.const ${65536 + step}))))`;
-const report = (expr: string) => `(call $revert (i32.add (i32.const 65536) ${expr}))`;
+const session = (body: string, data: ReadonlyArray<readonly [number, Uint8Array]> = []) =>
+  stepSession(wabt, IMPORTS, body, data);
 
 const u512 = (v: bigint) => toBytes(v, (w, x) => w.u512(x));
 const someId = (v: bigint) => toBytes(v, (w, x) => w.option(x, (y, z) => y.u64(z)));
