@@ -30,27 +30,13 @@ import {
   Key,
 } from 'casper-js-sdk';
 import { getBytes, type Harness, loadHarness, putBytes } from '../helpers/harness';
+import { int, pick, prng, randBytes, type Rng } from '../helpers/prng';
 
 jest.setTimeout(60_000);
 
 // ---------------------------------------------------------------------------------------------
-// Seeded PRNG (mulberry32) and helpers.
+// Byte helpers (the seeded PRNG is test/helpers/prng.ts).
 
-/** A deterministic PRNG returning floats in [0, 1). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-type Rng = () => number;
-const int = (rng: Rng, n: number): number => Math.floor(rng() * n);
-const pick = <X>(rng: Rng, xs: readonly X[]): X => xs[int(rng, xs.length)];
-const randBytes = (rng: Rng, n: number): number[] => Array.from({ length: n }, () => int(rng, 256));
 const hex = (b: ArrayLike<number>): string => Buffer.from(Uint8Array.from(b as number[])).toString('hex');
 
 const u32le = (n: number): number[] => [n & 255, (n >>> 8) & 255, (n >>> 16) & 255, (n >>> 24) & 255];
