@@ -65,3 +65,18 @@ report('host: transfer-to-public-key', [
   ['bare Instance + call, no-op imports', `${Math.round(bare).toLocaleString('en')} executions/s`],
   ['host overhead', `${(bare / host).toFixed(2)}× the bare run's time per execution`],
 ]);
+
+// An infinite loop at the default session gas limit: how long until the node's GasLimit.
+const loopEnv = new TestEnv();
+const wabtLoop = Uint8Array.from([
+  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x03, 0x02, 0x01, 0x00, 0x05,
+  0x03, 0x01, 0x00, 0x01, 0x07, 0x08, 0x01, 0x04, 0x63, 0x61, 0x6c, 0x6c, 0x00, 0x00, 0x0a, 0x09, 0x01, 0x07, 0x00,
+  0x03, 0x40, 0x0c, 0x00, 0x0b, 0x0b,
+]); // (func (export "call") (loop (br 0)))
+const t0 = performance.now();
+const looped = loopEnv.runSession({ wasm: wabtLoop });
+const loopMs = performance.now() - t0;
+if (looped.error?.kind !== 'GasLimit') throw new Error(`expected GasLimit, got ${looped.error?.kind}`);
+report('malicious: infinite loop at the default gas limit (1.5e12)', [
+  ['wall time until GasLimit', `${loopMs.toFixed(0)} ms`],
+]);

@@ -128,7 +128,7 @@ export class TestEnv {
     );
     this.services = {
       costs,
-      modules: new ModuleCache(costs.wasm.max_memory),
+      modules: new ModuleCache(costs.wasm),
       system: this.genesis.system,
       protocolMajor: 1,
       log: options.log ?? ((line) => this.logs.push(line)),

@@ -17,14 +17,24 @@ import { GLOBAL_EXPORT_PREFIX } from '../wasm/export-globals';
 import type { RuntimeContext } from './context';
 import { ExecutionError, fromWasmTrap, interpreterError } from './errors';
 import { GuestMemory } from './memory';
+import { instantiateMeter } from './meter';
 import type { PreparedModule, ReusableInstance } from './module-cache';
 import { ReturnSignal } from './signals';
 
-function instantiate(prepared: PreparedModule, handlers: HostHandlers): ReusableInstance {
+function instantiate(
+  prepared: PreparedModule,
+  handlers: HostHandlers,
+  meterModule: WebAssembly.Module,
+): ReusableInstance {
   const memory = new WebAssembly.Memory({ initial: prepared.memory.initial, maximum: prepared.memory.maximum });
   const target: { ctx: unknown } = { ctx: null };
   const env: Record<string, unknown> = { memory };
+  const meter = prepared.functionImports.includes('gas')
+    ? instantiateMeter(meterModule, () => (target.ctx as RuntimeContext).phase.gas.exhaust())
+    : null;
+  if (meter) env.gas = meter.gas;
   for (const name of prepared.functionImports) {
+    if (name === 'gas') continue;
     if (!handlers[name]) throw interpreterError(`host module doesn't export function with name ${name}`);
     // Fixed arity (the widest host function takes 10 arguments): no rest-array per call. The
     // handler is looked up per call, so a reused instance sees the table as it is now.
@@ -55,7 +65,7 @@ function instantiate(prepared: PreparedModule, handlers: HostHandlers): Reusable
       globals.push([g, g.value as number | bigint]);
     }
   }
-  return { instance, memory, target, memorySnapshot: new Uint8Array(memory.buffer).slice(), globals };
+  return { instance, memory, target, meter, memorySnapshot: new Uint8Array(memory.buffer).slice(), globals };
 }
 
 /** Puts a reusable instance back to its post-instantiation state; false if it cannot be (memory grew). */
@@ -74,9 +84,11 @@ export function invoke(
   ctx: RuntimeContext,
   handlers: HostHandlers,
 ): void {
-  const r = prepared.idle.pop() ?? instantiate(prepared, handlers);
+  const r = prepared.idle.pop() ?? instantiate(prepared, handlers, ctx.phase.services.modules.meterModule);
   r.target.ctx = ctx;
   ctx.memory = new GuestMemory(r.memory);
+  const gas = ctx.phase.gas;
+  const previousMeter = r.meter ? gas.attach(r.meter.left) : null;
   try {
     const fn = r.instance.exports[entryPoint];
     if (typeof fn !== 'function') throw interpreterError(`Module doesn't have export ${entryPoint}`);
@@ -90,6 +102,7 @@ export function invoke(
       throw e;
     }
   } finally {
+    if (r.meter) gas.detach(previousMeter);
     if (reset(r)) prepared.idle.push(r);
   }
 }

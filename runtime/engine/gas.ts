@@ -1,33 +1,75 @@
 /**
- * The phase's gas counter (execution_engine `runtime_context` charge_gas): every opcode block,
- * host function and storage write is charged through `charge`. When the counter would pass the
- * limit it is set to the limit and the phase fails with GasLimit, as on the node.
+ * The phase's gas counter (execution_engine `runtime_context` charge_gas): every metered block,
+ * host function and storage write is charged here. When the counter would pass the limit it is
+ * set to the limit and the phase fails with GasLimit, as on the node.
+ *
+ * Metered blocks are charged inside Wasm: the instrumented guest's `env.gas` is bound to a tiny
+ * meter module (`meter.ts`) holding the remaining allowance in a global, so a block charge never
+ * crosses into JavaScript. While an instance runs, its meter global is "attached": the JS side
+ * reads it before a host charge and writes the result back, so both sides share one counter.
  */
 
 import { gasLimitError } from './errors';
 
 /** Gas used and gas limit of one phase. Amounts are plain numbers (exact below 2^53). */
 export class GasMeter {
-  /** Gas used so far. */
-  used = 0;
+  private usedOutside = 0;
+  private attached: WebAssembly.Global | null = null;
 
   constructor(
     /** The phase's gas limit. */
     readonly limit: number,
   ) {}
 
+  /** Gas used so far. */
+  get used(): number {
+    if (!this.attached) return this.usedOutside;
+    const left = Number(this.attached.value as bigint);
+    return left < 0 ? this.limit : this.limit - left;
+  }
+
   /** Charges `amount` (traps with GasLimit when the limit would be exceeded). */
   charge(amount: number): void {
     const next = this.used + amount;
     if (next > this.limit) {
-      this.used = this.limit;
+      this.setUsed(this.limit);
       throw gasLimitError();
     }
-    this.used = next;
+    this.setUsed(next);
+  }
+
+  /** Marks the whole allowance used and traps (the meter module's overflow path). */
+  exhaust(): never {
+    this.setUsed(this.limit);
+    throw gasLimitError();
   }
 
   /** Gas left. */
   get remaining(): number {
     return this.limit - this.used;
+  }
+
+  /**
+   * Makes `global` (a meter module's remaining allowance) the live counter for the running
+   * instance; returns the previously attached one, to give back to `detach`.
+   */
+  attach(global: WebAssembly.Global): WebAssembly.Global | null {
+    const used = this.used;
+    const previous = this.attached;
+    this.attached = global;
+    this.setUsed(used);
+    return previous;
+  }
+
+  /** Ends an instance's run: the counter moves back to `previous` (the caller's meter) or to JS. */
+  detach(previous: WebAssembly.Global | null): void {
+    const used = this.used;
+    this.attached = previous;
+    this.setUsed(used);
+  }
+
+  private setUsed(used: number): void {
+    this.usedOutside = used;
+    if (this.attached) this.attached.value = BigInt(this.limit - used);
   }
 }

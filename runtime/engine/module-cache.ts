@@ -1,12 +1,17 @@
 /**
  * Compiles each distinct module once: validation with the node's preprocessing rules, the
- * node's memory externalization, and `new WebAssembly.Module`, cached by content hash
+ * node's memory externalization, gas injection and stack-height limiter, and
+ * `new WebAssembly.Module`, cached by content hash
  * (SHA-256). A module the node would reject is cached as its error. One cache per environment;
  * it also keeps each module's idle instances for reuse.
  */
 
 import { createHash } from 'node:crypto';
+import type { WasmCosts } from '../costs';
+import { compileMeter, type Meter } from './meter';
 import { exportMutableGlobals } from '../wasm/export-globals';
+import { injectGasCounter } from '../wasm/gas-inject';
+import { injectStackLimiter } from '../wasm/stack-height';
 import { externalizeMemory } from '../wasm/externalize-memory';
 import { validateModule, type WasmValidationError } from '../wasm/validate';
 import { ExecutionError } from './errors';
@@ -35,6 +40,8 @@ export interface ReusableInstance {
   readonly memory: WebAssembly.Memory;
   /** The context its host-function imports dispatch to; set before each run. */
   readonly target: { ctx: unknown };
+  /** The meter its `env.gas` is bound to (absent when nothing is metered). */
+  readonly meter: Meter | null;
   /** Memory contents right after instantiation. */
   readonly memorySnapshot: Uint8Array;
   /** The module's mutable globals and their values right after instantiation. */
@@ -52,22 +59,35 @@ export function preprocessingError(e: WasmValidationError): ExecutionError {
 /** Content-addressed cache of prepared modules. */
 export class ModuleCache {
   private readonly byHash = new Map<string, PreparedModule | ExecutionError>();
+  /** The compiled meter module, shared by every instance's meter. */
+  readonly meterModule = compileMeter();
   /** The same lookups by the bytes object (callers treat module bytes as immutable once run). */
   private readonly byBytes = new WeakMap<Uint8Array, PreparedModule | ExecutionError>();
 
   constructor(
-    /** The chainspec's `max_memory` in pages. */
-    private readonly maxMemory: number,
+    /** The chainspec's `[wasm]` table: max_memory, max_stack_height and the opcode costs. */
+    private readonly wasm: Pick<WasmCosts, 'max_memory' | 'max_stack_height' | 'opcode_costs'>,
   ) {}
 
   private compile(hash: string, bytes: Uint8Array, entryPoints?: readonly string[]): PreparedModule | ExecutionError {
     const v = validateModule(bytes, entryPoints ? { entryPoints } : {});
     if (!v.ok) return preprocessingError(v.error);
-    const ext = externalizeMemory(bytes, this.maxMemory);
+    // The node's preprocessing, in its order: externalize memory, inject gas, limit stack height.
+    const ext = externalizeMemory(bytes, this.wasm.max_memory);
     if (!ext) return new ExecutionError('WasmPreprocessing', 'Wasm preprocessing error: Memory section should exist');
+    const metered = injectGasCounter(ext.bytes, this.wasm.opcode_costs);
+    if ('error' in metered) {
+      return new ExecutionError(
+        'WasmPreprocessing',
+        'Wasm preprocessing error: Encountered operation forbidden by gas rules. Consult instruction -> metering config map',
+      );
+    }
+    const limited = injectStackLimiter(metered.bytes, this.wasm.max_stack_height);
+    if ('error' in limited)
+      return new ExecutionError('WasmPreprocessing', 'Wasm preprocessing error: Stack limiter error');
     let module: WebAssembly.Module;
     try {
-      module = new WebAssembly.Module(exportMutableGlobals(ext.bytes).bytes);
+      module = new WebAssembly.Module(exportMutableGlobals(Uint8Array.from(limited.bytes)).bytes);
     } catch (e) {
       // Function-body validation (operand types, local indices…) is wasmi's on the node and is
       // reported as an Interpreter error; V8's compiler finds the same faults here.

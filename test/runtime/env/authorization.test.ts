@@ -44,7 +44,7 @@ test('weights below the deployment threshold: DeploymentAuthorizationFailure; en
   expect(env.runSession({ wasm, authorizationKeys: [me, other] }).success).toBe(true);
 });
 
-test('a module V8 cannot compile (a type error in a body) is an Interpreter error, not a host crash', () => {
+test('a body that pops an empty stack fails the stack limiter, as on the node', () => {
   // (func (export "call") i32.add) — stack underflow: passes the node's structural rules, fails
   // function validation (wasmi on the node, V8 here).
   const bytes = Uint8Array.from([
@@ -54,8 +54,23 @@ test('a module V8 cannot compile (a type error in a body) is an Interpreter erro
   ]);
   const r = new TestEnv().runSession({ wasm: bytes });
   expect(r.success).toBe(false);
+  expect(r.error?.kind).toBe('WasmPreprocessing');
+  expect(r.error?.message).toBe('Wasm preprocessing error: Stack limiter error');
+});
+
+test('a body with a type error (wasmi validation on the node) is an Interpreter error, not a host crash', async () => {
+  const wabt = await require('wabt')();
+  // i64.add of two i32s: stack heights are fine, operand types are not. wabt is told not to check.
+  const mod = wabt.parseWat(
+    't.wat',
+    '(module (memory 1) (func (export "call") (drop (i64.add (i32.const 1) (i32.const 2)))))',
+  );
+  const bytes = new Uint8Array(mod.toBinary({}).buffer);
+  const r = new TestEnv().runSession({ wasm: bytes });
   expect(r.error?.kind).toBe('Interpreter');
-  expect(r.error?.message).toMatch(/^Interpreter error: WebAssembly.Module\(\): Compiling function #0 failed/);
+  expect(r.error?.message).toMatch(
+    /^Interpreter error: WebAssembly.Module\(\): Compiling function #\d+ failed: i64.add/,
+  );
 });
 
 test('an `amount` arg typed U512 whose bytes do not decode is a precondition failure; other types count as 0', async () => {

@@ -1,5 +1,6 @@
 // Account host functions (casper-vm1-abi.md §3.5): associated keys, action thresholds, caller,
 // main purse and authorization keys, driven through real Wasm sessions.
+import { hostGasEnv } from '../../helpers/env';
 import { ed25519 } from '@noble/curves/ed25519';
 import { RuntimeContext, type PhaseContext } from '../../../runtime/engine/context';
 import { ExecutionError } from '../../../runtime/engine/errors';
@@ -58,7 +59,7 @@ function expectUser(r: ReturnType<TestEnv['runSession']>, n: number): void {
 
 /** Default account with B (weight 1) added and key-management threshold 2: needs both signatures. */
 function twoKeyEnv(): TestEnv {
-  const env = new TestEnv({ accounts: [{ publicKey: B_KEY, balance: 1_000n }] });
+  const env = hostGasEnv({ accounts: [{ publicKey: B_KEY, balance: 1_000n }] });
   const r = env.runSession({
     wasm: session(KEYS, expectCode(add(0, 1), 0, 1) + expectCode(setThreshold(1, 2), 0, 2), KEY_DATA),
   });
@@ -68,7 +69,7 @@ function twoKeyEnv(): TestEnv {
 
 describe('casper_add_associated_key', () => {
   it('adds a key, rewrites the whole account and charges host + storage gas', () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const r = env.runSession({ wasm: session(KEYS, expectCode(add(32, 7), 0, 1), KEY_DATA) });
     expect(r.success).toBe(true);
     expect(r.gasUsed).toBe(1_200_000 + accountLength(2) * GAS_PER_BYTE);
@@ -84,7 +85,7 @@ describe('casper_add_associated_key', () => {
   });
 
   it('accepts weight 0 and returns DuplicateKey (2) for a key already there', () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const root = env.stateRoot();
     const r = env.runSession({ wasm: session(KEYS, expectCode(add(32, 0), 0, 1) + report(add(32, 5)), KEY_DATA) });
     expectUser(r, 2);
@@ -93,13 +94,13 @@ describe('casper_add_associated_key', () => {
   });
 
   it('returns MaxKeysLimit (1) at max_associated_keys', () => {
-    const env = new TestEnv({ costs: { core: { max_associated_keys: 1 } } });
+    const env = hostGasEnv({ costs: { core: { max_associated_keys: 1 } } });
     expectUser(env.runSession({ wasm: session(KEYS, report(add(32, 1)), KEY_DATA) }), 1);
   });
 
   it('traps UnexpectedSignature before charging when the weight is not a u8', () => {
     for (const w of [256, -1]) {
-      const env = new TestEnv();
+      const env = hostGasEnv();
       const r = env.runSession({ wasm: session(KEYS, report(add(32, w)), KEY_DATA) });
       expect(r.error?.kind).toBe('Interpreter');
       expect(r.error?.message).toContain('UnexpectedSignature');
@@ -108,7 +109,7 @@ describe('casper_add_associated_key', () => {
   });
 
   it('traps BytesRepr on a short account hash', () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const r = env.runSession({
       wasm: session(KEYS, report('(call $add_associated_key (i32.const 0) (i32.const 31) (i32.const 1))')),
     });
@@ -127,7 +128,7 @@ describe('casper_add_associated_key', () => {
   });
 
   it('weighs permission with the account as loaded at deploy start', () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     // key-management threshold raised to 2 mid-session; the next add still uses the loaded threshold 1
     const body = expectCode(add(0, 1), 0, 1) + expectCode(setThreshold(1, 2), 0, 2) + expectCode(add(32, 1), 0, 3);
     expect(env.runSession({ wasm: session(KEYS, body, KEY_DATA) }).error).toBeUndefined();
@@ -176,7 +177,7 @@ describe('casper_update_associated_key', () => {
 
 describe('casper_set_action_threshold', () => {
   it('returns InsufficientTotalWeight (4), DeploymentThreshold (2), KeyManagementThreshold (1)', () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     expectUser(env.runSession({ wasm: session(KEYS, report(setThreshold(0, 2))) }), 4);
     const body =
       expectCode(add(0, 1), 0, 1) +
@@ -197,7 +198,7 @@ describe('casper_set_action_threshold', () => {
   });
 
   it('traps Unreachable on an unknown action type and UnexpectedSignature on a threshold > 255', () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const r = env.runSession({ wasm: session(KEYS, report(setThreshold(2, 1))) });
     expect(r.error?.kind).toBe('Interpreter');
     expect(r.error?.message).toContain('Unreachable');
@@ -239,7 +240,7 @@ describe('outside the account context', () => {
   }
 
   it('returns the PermissionDenied values and traps InvalidContext for get_main_purse', () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const ctx = contractContext(env);
     expect(ACCOUNT_HANDLERS.casper_add_associated_key(ctx, 0, 32, 1)).toBe(3);
     expect(ACCOUNT_HANDLERS.casper_remove_associated_key(ctx, 0, 32)).toBe(2);
@@ -261,7 +262,7 @@ describe('outside the account context', () => {
 
 describe('casper_get_caller, casper_get_main_purse, casper_load_authorization_keys', () => {
   it('get_caller puts the deploy account hash in the host buffer with an 8-byte size', () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const body =
       expectCode('(call $get_caller (i32.const 200))', 0, 1) +
       expectCode('(call $memeq (i32.const 200) (i32.const 300) (i32.const 8))', 1, 2) +
@@ -282,7 +283,7 @@ describe('casper_get_caller, casper_get_main_purse, casper_load_authorization_ke
   });
 
   it('get_main_purse writes the main purse URef as stored', () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const purse = encodeURef(env.account()!.mainPurse);
     const body =
       '(call $get_main_purse (i32.const 100))' +
@@ -294,7 +295,7 @@ describe('casper_get_caller, casper_get_main_purse, casper_load_authorization_ke
   });
 
   it('load_authorization_keys returns the sorted approvals as List(ByteArray(32))', () => {
-    const env = new TestEnv({ accounts: [{ publicKey: B_KEY, balance: 0n }] });
+    const env = hostGasEnv({ accounts: [{ publicKey: B_KEY, balance: 0n }] });
     // B must be an associated key of the deploy's account, or the node refuses the deploy.
     const account = env.account()!;
     const associatedKeys = [...account.associatedKeys, { accountHash: B, weight: 1 }].sort((x, y) =>

@@ -1,3 +1,4 @@
+import { hostGasEnv } from '../../helpers/env';
 /**
  * Contract host functions (casper-vm1-abi.md §3.8, §3.4, §3.2) driven through WAT sessions:
  * packages, versions, user groups, call_contract / call_versioned_contract, ret, and JS stubs.
@@ -234,7 +235,7 @@ const storage = (env: TestEnv, v: StoredValue) =>
 
 describe('packages and versions', () => {
   test('create_contract_package_at_hash writes the package and its access URef, with exact gas', () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const res = env.runSession({ wasm: wasm(() => createPkg(1)) });
     expect(res.success).toBe(true);
     const pkgKey = res.effects.find((t) => t.key.tag === 1)!.key as { tag: 1; addr: Uint8Array };
@@ -247,7 +248,7 @@ describe('packages and versions', () => {
   });
 
   test('add_contract_version stores Wasm, Contract and package; outputs; exact gas', () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const { contractHash, packageHash, bytes } = install(env);
     const contract = contractAt(env, contractHash);
     expect(bytesEqual(contract.contractPackageHash, packageHash)).toBe(true);
@@ -276,7 +277,7 @@ describe('packages and versions', () => {
   });
 
   test('version number and bytes written; second version keeps the previous named keys on a clash', () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const other = newURef(new Uint8Array(32).fill(0x55), 7);
     const nk2 = new Map<string, Key>([
       ['mine', urefKey(other)],
@@ -302,7 +303,7 @@ describe('packages and versions', () => {
   });
 
   test('output buffer smaller than 32 → 32 BufferTooSmall', () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const res = env.runSession({
       wasm: wasm((d) => `${createPkg()} ${report(addVersion(d, ENTRY_POINTS, NAMED_KEYS, 31))}`),
     });
@@ -310,7 +311,7 @@ describe('packages and versions', () => {
   });
 
   test('an entry point the module does not export → FunctionNotFound', () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const eps = entryPointsFrom([...ENTRY_POINTS.values(), ep('missing_fn', 1)]);
     const res = runFailing(env, { wasm: wasm((d) => `${createPkg()} ${ok(addVersion(d, eps))}`) });
     expect(res.error?.kind).toBe('FunctionNotFound');
@@ -318,7 +319,7 @@ describe('packages and versions', () => {
   });
 
   test('a locked package with a version → LockedContract', () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const res = runFailing(env, {
       wasm: wasm((d) => `${createPkg(1)} ${ok(addVersion(d))} ${ok(addVersion(d))}`),
     });
@@ -326,7 +327,7 @@ describe('packages and versions', () => {
   });
 
   test('without the access URef → ForgedReference', () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const { packageHash } = install(env);
     const res = runFailing(env, {
       wasm: wasm(
@@ -343,7 +344,7 @@ describe('packages and versions', () => {
   });
 
   test('disable → DisabledContract on call; enable again → callable; unknown hash → 64770', () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const disable = (p: number) => `(call $casper_disable_contract_version ${c(PKG)} ${c(32)} ${c(p)} ${c(32)})`;
     const enable = (p: number) => `(call $casper_enable_contract_version ${c(PKG)} ${c(32)} ${c(p)} ${c(32)})`;
     const disabled = runFailing(env, {
@@ -369,7 +370,7 @@ describe('packages and versions', () => {
 
 describe('call_contract', () => {
   test('Contract entry point returns a u64 through ret; size and host buffer; exact call gas', () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const { contractHash } = install(env);
     const res = env.runSession({
       wasm: wasm(
@@ -394,7 +395,7 @@ describe('call_contract', () => {
   });
 
   test('a returned URef is granted to the caller (which may then pass it on); without it → ForgedReference', () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const { contractHash } = install(env);
     const args = encodeRuntimeArgs(runtimeArgs({ u: CLValue.uref(MINE) }));
     const granted = env.runSession({
@@ -422,7 +423,7 @@ describe('call_contract', () => {
   });
 
   test('Session entry point runs in the caller account context (StoredSession frame)', () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const { contractHash } = install(env);
     const res = env.runSession({
       wasm: wasm(
@@ -436,7 +437,7 @@ describe('call_contract', () => {
   });
 
   test('a Session entry point called from a Contract entry point → InvalidContext', () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const { contractHash } = install(env);
     const res = runFailing(env, {
       wasm: wasm(
@@ -449,7 +450,7 @@ describe('call_contract', () => {
   });
 
   test('no ret: the callee’s leftover host buffer is the result', () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const { contractHash } = install(env);
     const res = env.runSession({
       wasm: wasm((d) => `${hashArg(d)} ${ok(callAt(d, HASHARG, 'leftover'))} ${report(`(i32.load ${c(SIZE)})`)}`),
@@ -459,7 +460,7 @@ describe('call_contract', () => {
   });
 
   test('Unit result: size 0 and the host buffer stays empty', () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const { contractHash } = install(env);
     const res = env.runSession({
       wasm: wasm(
@@ -472,7 +473,7 @@ describe('call_contract', () => {
   });
 
   test('unknown entry point → NoSuchMethod; unknown contract → KeyNotFound', () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const { contractHash } = install(env);
     const res = runFailing(env, {
       wasm: wasm((d) => `${hashArg(d)} ${ok(callAt(d, HASHARG, 'nope'))}`),
@@ -488,7 +489,7 @@ describe('call_contract', () => {
   });
 
   test('self-recursive contract → RuntimeStackOverflow', () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const { contractHash } = install(env);
     const args = encodeRuntimeArgs(runtimeArgs({ self: CLValue.byteArray32(contractHash) }));
     const res = runFailing(env, {
@@ -499,7 +500,7 @@ describe('call_contract', () => {
   });
 
   test('a full host buffer → 34 before the contract is even looked up', () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const res = env.runSession({
       wasm: wasm(
         (d) => `${ok(`(call $casper_load_call_stack ${c(LEN)} ${c(SIZE)})`)}
@@ -510,7 +511,7 @@ describe('call_contract', () => {
   });
 
   test('call_versioned_contract: latest, explicit version, missing version', () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const { packageHash } = install(env);
     const call = (version: Uint8Array) =>
       wasm(
@@ -530,7 +531,7 @@ describe('call_contract', () => {
   });
 
   test('ret in session code ends it successfully', () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const res = env.runSession({
       wasm: wasm((d) => `(call $casper_ret ${d.b(CLValue.u64(1n).encode())}) ${report(c(1))}`),
     });
@@ -540,7 +541,7 @@ describe('call_contract', () => {
 
 describe('user groups', () => {
   test('Groups access: InvalidContext without a group URef, success with it, InvalidContext for an empty list', () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const inst = env.runSession({
       wasm: wasm(
         (d) => `${createPkg()} ${ok(addVersion(d))} ${ok(createGroup(d, 'admins', 1))} ${drain}
@@ -565,7 +566,7 @@ describe('user groups', () => {
   });
 
   test('create_contract_user_group returns new URefs (8-byte size) and writes the group', () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const res = env.runSession({
       wasm: wasm(
         (d) => `${createPkg()} (i64.store ${c(SIZE)} (i64.const -1)) ${ok(createGroup(d, 'g', 2))}
@@ -623,13 +624,13 @@ describe('user groups', () => {
     ],
   ];
   test.each(codes)('%s → %d', (_name, code, body) => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const res = env.runSession({ wasm: wasm((d) => `${createPkg()} ${body(d)}`) });
     expect(userCode(res)).toBe(code);
   });
 
   test('provision, remove URefs and remove group succeed and rewrite the package', () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const res = env.runSession({
       wasm: wasm(
         (d) => `${createPkg()} ${ok(createGroup(d, 'g', 0, [MINE]))} ${drain}
@@ -655,7 +656,7 @@ describe('user groups', () => {
 
 describe('JS stubs', () => {
   test('a stub called from a WAT session: result, call log, main purse attenuated in args', () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const stub = installStub(env, {
       entryPoints: {
         add: (args) => {
@@ -703,7 +704,7 @@ describe('JS stubs', () => {
   });
 
   test('nesting stops at max_runtime_call_stack_height (12 frames) with RuntimeStackOverflow', () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     let deepest = 0;
     const stub = installStub(env, {
       entryPoints: {
@@ -723,7 +724,7 @@ describe('JS stubs', () => {
   });
 
   test('a Session-type stub entry point runs with the account as base key', () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const seen: { baseKey?: Key; accountContext?: boolean; frames?: number } = {};
     const stub = installStub(env, {
       sessionEntryPoints: ['who'],

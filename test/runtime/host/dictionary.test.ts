@@ -1,6 +1,7 @@
 // casper_new_dictionary / dictionary_put / dictionary_get / dictionary_read driven through real
 // Wasm (casper-vm1-abi.md §3.9, §6.3; execution_engine runtime `new_dictionary`/`dictionary_*`,
 // runtime_context `dictionary_get`/`dictionary_read`/`dictionary_put`, runtime_context/dictionary.rs).
+import { hostGasEnv } from '../../helpers/env';
 import { Phase } from '../../../runtime/engine/context';
 import { type ExecutionResult, TestEnv } from '../../../runtime/env';
 import { AddressGenerator } from '../../../runtime/state/address-generator';
@@ -49,7 +50,7 @@ const seedURef = (rights = 7): URef => ({ addr: SEED, rights });
 
 /** An environment whose account holds the seed URef 0x2a×32 (READ_ADD_WRITE) under "dict", with a Unit at it. */
 function envWithSeed(): TestEnv {
-  const env = new TestEnv();
+  const env = hostGasEnv();
   env.state.put(accountKey(env.defaultAccountHash), {
     tag: 1,
     account: { ...env.account()!, namedKeys: new Map([['dict', urefKey(seedURef())]]) },
@@ -70,7 +71,7 @@ function get(seedLen: number, itemLen: number, itemAt = 200): string {
 
 describe('casper_new_dictionary', () => {
   test('§6.3 gas 36 470 + 6 705 522; Unit URef; buffer := URef; 8-byte size write', async () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const wasm = await session(
       `(i64.store (i32.const 400) (i64.const -1))
        ${expectRc('(call $casper_new_dictionary (i32.const 400))', 0)}
@@ -83,7 +84,7 @@ describe('casper_new_dictionary', () => {
     const [a] = [new AddressGenerator(DH, Phase.Session).createAddress()];
     expect(env.queryCLValue(urefKey({ addr: a, rights: 0 }))).toEqual(CLValue.unit());
 
-    const env2 = new TestEnv();
+    const env2 = hostGasEnv();
     expect(
       run(env2, await session(`(drop (call $casper_new_dictionary (i32.const 400))) (call $dumpbuf)`)).success,
     ).toBe(true);
@@ -112,7 +113,7 @@ describe('casper_new_dictionary', () => {
 
 describe('casper_dictionary_put', () => {
   test('§6.3: dictionary_put("alice", u64) costs 25 260 + 71 525 568; exact wrapper stored at the derived key', async () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const value = CLValue.u64(42n);
     const wasm = await session(
       `(drop (call $casper_new_dictionary (i32.const 400)))

@@ -3,6 +3,7 @@
 // `remove_key`/`load_named_keys`, runtime_context `put_key`/`remove_key`). Contract-context cases
 // run the module as a contract entry point: a RuntimeContext whose base key is the contract's
 // Key::Hash, invoked with the same executor and host handlers as a session.
+import { hostGasEnv } from '../../helpers/env';
 import { Phase, type PhaseContext, RuntimeContext } from '../../../runtime/engine/context';
 import { ExecutionError } from '../../../runtime/engine/errors';
 import { invoke } from '../../../runtime/engine/executor';
@@ -69,7 +70,7 @@ function accountStorage(env: TestEnv, namedKeys: Map<string, Key>): number {
 
 describe('casper_put_key', () => {
   test('§6.3: put_key("counter", Key::URef) costs 105 400 000 + 59 232 111; AddKeys on the account', async () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const key = mainPurseKey(env);
     const name = str('counter');
     const kb = encodeKey(key);
@@ -87,7 +88,7 @@ describe('casper_put_key', () => {
   });
 
   test('the context sees it at once; a second put_key under the same name replaces it', async () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const k1 = hashKey(new Uint8Array(32).fill(1));
     const k2 = mainPurseKey(env, 1);
     const wasm = await session(
@@ -110,7 +111,7 @@ describe('casper_put_key', () => {
   });
 
   test('forged URef → ForgedReference; malformed name or key → BytesRepr; state unchanged', async () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const cases: Array<[Uint8Array, Uint8Array, string]> = [
       [str('x'), encodeKey(urefKey({ addr: FORGED, rights: 1 })), 'ForgedReference'],
       [str('x'), encodeKey(mainPurseKey(env, 7)).subarray(0, 33), 'BytesRepr'],
@@ -137,7 +138,7 @@ describe('casper_put_key', () => {
 
 describe('casper_get_key / casper_has_key', () => {
   test('codes: 24 missing, 32 buffer too small (nothing written), 0 with the Key bytes and length', async () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const u = mainPurseKey(env);
     const h = hashKey(new Uint8Array(32).fill(3));
     const acct = env.account()!;
@@ -176,7 +177,7 @@ describe('casper_get_key / casper_has_key', () => {
   });
 
   test('malformed name traps BytesRepr; output out of bounds traps Interpreter', async () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const mp = mainPurseKey(env);
     env.state.put(accountKey(env.defaultAccountHash), {
       tag: 1,
@@ -204,7 +205,7 @@ describe('casper_get_key / casper_has_key', () => {
 
 describe('casper_remove_key', () => {
   test('account context: rewrites the whole Account, storage gas on it, even when the name is absent', async () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const mp = mainPurseKey(env);
     const h = hashKey(new Uint8Array(32).fill(3));
     env.state.put(accountKey(env.defaultAccountHash), {
@@ -238,7 +239,7 @@ describe('casper_remove_key', () => {
   });
 
   test('malformed name traps BytesRepr, state unchanged', async () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const root = env.stateRoot();
     const r = run(env, await session(`(call $casper_remove_key (i32.const 0) (i32.const 3))`, [[0, str('u')]]));
     expect(failure(r)).toBe('BytesRepr');
@@ -249,7 +250,7 @@ describe('casper_remove_key', () => {
 
 describe('casper_load_named_keys', () => {
   test('no keys: count 0, returns 0, host buffer and size untouched', async () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const wasm = await session(
       `(i32.store (i32.const 400) (i32.const 0xabcdef))
        (i32.store (i32.const 404) (i32.const 0x123456))
@@ -264,7 +265,7 @@ describe('casper_load_named_keys', () => {
   });
 
   test('keys: count, Map(String, Key) sorted by name in the buffer, inner size; full buffer → 34', async () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const nk = new Map<string, Key>([
       ['zeta', hashKey(new Uint8Array(32).fill(9))],
       ['alpha', mainPurseKey(env, 1)],
@@ -348,7 +349,7 @@ describe('contract context (base key Key::Hash)', () => {
   }
 
   test('put_key adds to the Contract record (AddKeys), remove_key rewrites it only if the name existed', async () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const h = hashKey(new Uint8Array(32).fill(4));
     const contract = install(env, new Map([['old', h]]));
     const k = hashKey(new Uint8Array(32).fill(6));
@@ -403,7 +404,7 @@ describe('contract context (base key Key::Hash)', () => {
   });
 
   test('remove_key of an absent name writes nothing; load_named_keys lists the contract’s keys', async () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const nk = new Map<string, Key>([['b', hashKey(new Uint8Array(32).fill(4))]]);
     install(env, nk);
     const wasm = await session(
@@ -420,7 +421,7 @@ describe('contract context (base key Key::Hash)', () => {
   });
 
   test('put_key of a URef the contract does not hold → ForgedReference', async () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     install(env, new Map());
     const wasm = await session(`(call $casper_put_key (i32.const 0) (i32.const 5) (i32.const 100) (i32.const 34))`, [
       [0, str('p')],

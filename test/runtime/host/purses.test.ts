@@ -1,5 +1,6 @@
 // Purses, balances, transfers and system contracts (casper-vm1-abi.md §3.6–3.7), driven through
 // real Wasm sessions, the SDK's built transfer sessions, and the native mint dispatch.
+import { hostGasEnv } from '../../helpers/env';
 import { ed25519 } from '@noble/curves/ed25519';
 import { RuntimeContext, type PhaseContext } from '../../../runtime/engine/context';
 import { ExecutionError } from '../../../runtime/engine/errors';
@@ -61,7 +62,7 @@ const B_BALANCE = 1_000_000n;
 const amountArg = (v: bigint): RuntimeArgs => [{ name: 'amount', value: CLValue.u512(v) }];
 
 function envWithB(): TestEnv {
-  return new TestEnv({ accounts: [{ publicKey: B_KEY, balance: B_BALANCE }] });
+  return hostGasEnv({ accounts: [{ publicKey: B_KEY, balance: B_BALANCE }] });
 }
 
 function expectUser(r: ReturnType<TestEnv['runSession']>, n: number): void {
@@ -87,7 +88,7 @@ function storedTransfer(env: TestEnv, addr: Uint8Array): Uint8Array {
 
 describe('casper_transfer_to_account', () => {
   it('creates a new account: new purse, mint transfer, Account with storage gas, result 1', () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const main = env.account()!.mainPurse;
     const amount = 2_500_000_000n;
     const a = u512(amount);
@@ -214,7 +215,7 @@ describe('casper_transfer_to_account', () => {
   });
 
   it('to a new account over the limit: 65045, no account, but the new purse stays (as on the node)', () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const a = u512(6n);
     const r = env.runSession({
       wasm: session(expectCode(toAccountCall(a, NONE), 65045, 1), [
@@ -232,7 +233,7 @@ describe('casper_transfer_to_account', () => {
   });
 
   it('traps BytesRepr on a malformed amount', () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const bad = Uint8Array.of(65);
     const r = env.runSession({
       wasm: session(report(toAccountCall(bad, NONE)), [
@@ -272,7 +273,7 @@ describe('casper_transfer_from_purse_to_account', () => {
   });
 
   it('creates a new account with result 1', () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const main = encodeURef(env.account()!.mainPurse);
     const a = u512(7n);
     const r = env.runSession({
@@ -314,7 +315,7 @@ describe('casper_transfer_from_purse_to_account', () => {
 
 describe('casper_create_purse, casper_get_balance, casper_transfer_from_purse_to_purse', () => {
   it('create_purse: size < 33 → PurseNotCreated (30); else a READ_ADD_WRITE purse with balance 0', () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     expectUser(env.runSession({ wasm: session(report('(call $create_purse (i32.const 300) (i32.const 32))')) }), 30);
     const body =
       expectCode('(call $create_purse (i32.const 300) (i32.const 33))', 0, 1) +
@@ -364,7 +365,7 @@ describe('casper_create_purse, casper_get_balance, casper_transfer_from_purse_to
   });
 
   it('moves motes into a created purse; Transfer record with to = None', () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const main = env.account()!.mainPurse;
     const a = u512(555n);
     const id = someId(7n);
@@ -413,7 +414,7 @@ describe('casper_create_purse, casper_get_balance, casper_transfer_from_purse_to
   });
 
   it('spending limit: the main purse may not send more than `amount` in total', () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const a = u512(555n);
     const body =
       expectCode('(call $create_purse (i32.const 400) (i32.const 33))', 0, 1) +
@@ -464,7 +465,7 @@ describe('casper_create_purse, casper_get_balance, casper_transfer_from_purse_to
 
 describe('casper_get_system_contract', () => {
   it('writes the four system contract hashes; other indices → InvalidSystemContract (29)', () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const s = env.services.system;
     const hashes = [s.mint, s.handlePayment, s.standardPayment, s.auction];
     let body = '';
@@ -488,7 +489,7 @@ describe('casper_get_system_contract', () => {
 
 describe('built sessions transfer-to-account and transfer-to-public-key', () => {
   it('transfer-to-account creates the target account and moves exactly `amount`', () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const amount = 3_000_000_000n;
     const r = env.runSession({
       wasm: 'transfer-to-account',
@@ -515,7 +516,7 @@ describe('built sessions transfer-to-account and transfer-to-public-key', () => 
   });
 
   it('transfer-to-public-key pays the account of the key; existing account the second time', () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const key = edKey(5);
     const args = [
       { name: 'target', value: CLValue.publicKey(key) },
@@ -529,7 +530,7 @@ describe('built sessions transfer-to-account and transfer-to-public-key', () => 
   });
 
   it('reverts MissingArgument (2), InvalidArgument (3) and InsufficientFunds (65024)', () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const root = env.stateRoot();
     const amount = { name: 'amount', value: CLValue.u512(10n) };
     const cases: Array<[string, RuntimeArgs, number]> = [
@@ -605,7 +606,7 @@ describe('callSystemContract (mint, natively)', () => {
   }
 
   it('create → URef granted to the caller; balance → Option(U512); unknown purse reverts 65031', () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const ctx = mintCallContext(env);
     const mint = env.services.system.mint;
     const created = callSystemContract(ctx, mint, 'create', []);
@@ -626,7 +627,7 @@ describe('callSystemContract (mint, natively)', () => {
   });
 
   it('transfer returns Result(Unit, U8): Ok, Err(InsufficientFunds), Err(DestNotFound), Err(SourceNotFound)', () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const ctx = mintCallContext(env, 100n);
     const mint = env.services.system.mint;
     const main = env.account()!.mainPurse;
@@ -653,7 +654,7 @@ describe('callSystemContract (mint, natively)', () => {
   });
 
   it('reverts MissingArgument (2) / InvalidArgument (3) with exact CLType equality; NoSuchMethod otherwise', () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const ctx = mintCallContext(env);
     const mint = env.services.system.mint;
     expect(revertCode(() => callSystemContract(ctx, mint, 'balance', []))).toBe(2);

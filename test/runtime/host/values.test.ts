@@ -1,6 +1,7 @@
 // casper_read_value / write / add / new_uref / is_valid_uref driven through real Wasm sessions
 // (casper-vm1-abi.md §3.4, §6.3; execution_engine runtime `read`/`write`/`add`/`new_uref`,
 // runtime_context `read_gs`/`metered_write_gs`/`metered_add_gs`/`validate_cl_value`, transform.rs).
+import { hostGasEnv } from '../../helpers/env';
 import { Phase } from '../../../runtime/engine/context';
 import { type ExecutionResult, TestEnv } from '../../../runtime/env';
 import { AddressGenerator } from '../../../runtime/state/address-generator';
@@ -64,7 +65,7 @@ function failure(r: ExecutionResult): string {
 
 describe('casper_write', () => {
   test('§6.3: write of a u64 costs 26 740 host + 15 646 218 storage; the value is stored', async () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const wasm = await session(
       `${newURefAt99(200, 13)}
        (call $casper_write (i32.const 99) (i32.const 34) (i32.const 300) (i32.const 13))`,
@@ -85,7 +86,7 @@ describe('casper_write', () => {
   });
 
   test('key access: only a valid URef with WRITE; access is checked before forgery', async () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const mp = mainPurse(env);
     const value = encodeCLValue(CLValue.u64(1n));
     const cases: Array<[Key, string | null]> = [
@@ -115,7 +116,7 @@ describe('casper_write', () => {
   });
 
   test('an attenuated (WRITE only) copy of a known URef may be written', async () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const wasm = await session(
       `${newURefAt99(200, 13)}
        (i32.store8 (i32.const 132) (i32.const 2))
@@ -130,7 +131,7 @@ describe('casper_write', () => {
   });
 
   test('value validation: top-level Key, URef, Tuple2(String, Key) only', async () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const mp = mainPurse(env);
     const forged = uref(FORGED, 7);
     const cases: Array<[CLValue, string | null]> = [
@@ -171,7 +172,7 @@ describe('casper_write', () => {
   });
 
   test('decoding: key then value are decoded before any check (BytesRepr), memory bounds trap', async () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const good = encodeCLValue(CLValue.u64(1n));
     const acct = encodeKey(accountKey(env.defaultAccountHash));
     const cases: Array<[string, Uint8Array, string]> = [
@@ -199,7 +200,7 @@ describe('casper_write', () => {
 
 describe('casper_read_value', () => {
   test('reads the inner bytes into the host buffer and writes the u32 size', async () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const value = CLValue.string('hello, world');
     const vb = encodeCLValue(value);
     const wasm = await session(
@@ -215,7 +216,7 @@ describe('casper_read_value', () => {
   });
 
   test('gas: 60 000 + 120 000 × key_size; absent → 6 ValueNotFound', async () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const kb = encodeKey(hashKey(FORGED));
     const wasm = await session(
       `(call $casper_revert (i32.add (i32.const 65536) (call $casper_read_value (i32.const 0) (i32.const 33) (i32.const 400))))`,
@@ -227,7 +228,7 @@ describe('casper_read_value', () => {
   });
 
   test('host buffer full → 34 before the key is decoded; a Unit value (size 0) occupies the slot', async () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const wasm = await session(
       `${newURefAt99(200, 5)}
        ${expectRc('(call $casper_read_value (i32.const 99) (i32.const 34) (i32.const 400))', 0)}
@@ -239,7 +240,7 @@ describe('casper_read_value', () => {
   });
 
   test('access table, stored-value conversion and traps', async () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const mp = mainPurse(env);
     const mint = env.services.system.mint;
     const contract = env.query(hashKey(mint));
@@ -326,7 +327,7 @@ describe('casper_add', () => {
   }
 
   test('wrapping addition with two’s-complement conversion (examples)', async () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const cases: Array<[CLValue, CLValue, CLValue]> = [
       [CLValue.u64(2n ** 64n - 1n), CLValue.u64(1n), CLValue.u64(0n)],
       [CLValue.i32(5), CLValue.i32(-7), CLValue.i32(-2)],
@@ -347,7 +348,7 @@ describe('casper_add', () => {
   });
 
   test('randomized stored × addend types (fixed seed)', async () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     let seed = 0x2545f491;
     const next = (): number => {
       seed ^= seed << 13;
@@ -382,7 +383,7 @@ describe('casper_add', () => {
 
   test('gas: 5 800 + storage on the addend; a committed value records the Add* transform', async () => {
     for (const aName of ADDENDS) {
-      const env = new TestEnv();
+      const env = hostGasEnv();
       // session 1: a U512 under named key "c"
       const sb = encodeCLValue(CLValue.u512(10n));
       const s1 = await session(
@@ -414,7 +415,7 @@ describe('casper_add', () => {
   });
 
   test('type errors, missing value, access and forgery', async () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const mp = mainPurse(env);
     // an account named key whose URef has no value: add → KeyNotFound
     const missing = uref(new Uint8Array(32).fill(0x31), 7);
@@ -466,7 +467,7 @@ describe('casper_add', () => {
   });
 
   test('Tuple2(String, Key) to the own account adds a named key (AddKeys) without updating the context', async () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const nk = CLValue.tuple2StringKey('x', hashKey(FORGED));
     const nb = encodeCLValue(nk);
     const kb = encodeKey(accountKey(env.defaultAccountHash));
@@ -489,7 +490,7 @@ describe('casper_add', () => {
 
 describe('casper_new_uref', () => {
   test('READ_ADD_WRITE URef at the next generated address; value stored; storage gas', async () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const value = CLValue.option(CLValue.u8(3));
     const vb = encodeCLValue(value);
     const a = addrs(1)[0];
@@ -508,7 +509,7 @@ describe('casper_new_uref', () => {
   });
 
   test('value validated (ForgedReference); output out of bounds traps; state unchanged', async () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const forged = encodeCLValue(CLValue.uref(uref(FORGED, 1)));
     const u = encodeCLValue(CLValue.u64(1n));
     for (const [body, kind] of [
@@ -532,7 +533,7 @@ describe('casper_new_uref', () => {
 
 describe('casper_is_valid_uref', () => {
   test('1 when the address is known with at least those rights, else 0; decode failures trap', async () => {
-    const env = new TestEnv();
+    const env = hostGasEnv();
     const mp = mainPurse(env);
     const cases: Array<[Uint8Array, number | string]> = [
       [encodeURef(mp), 1],
