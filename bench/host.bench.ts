@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLValue, publicKeyFromRaw, TestEnv } from '../runtime';
+import { loadCosts } from '../runtime/costs';
 import { externalizeMemory } from '../runtime/wasm/externalize-memory';
 import { median, report } from './util';
 
@@ -34,6 +35,24 @@ const host = perSecond(500, () => {
   if (!r.success) throw new Error(r.error?.message);
 });
 
+// The same session with every opcode priced 0 (no block charges are injected): the cost of
+// metering is the ratio between the two.
+const zero = Object.fromEntries(
+  Object.entries(loadCosts().wasm.opcode_costs).map(([k, v]) => [
+    k,
+    typeof v === 'number'
+      ? 0
+      : Object.fromEntries(
+          Object.entries(v).map(([c, w]) => [c, typeof w === 'number' ? 0 : { cost: 0, size_multiplier: 0 }]),
+        ),
+  ]),
+);
+const unmeteredEnv = new TestEnv({ costs: { wasm: { opcode_costs: zero } } });
+const unmetered = perSecond(500, () => {
+  const r = unmeteredEnv.runSession({ wasm, args });
+  if (!r.success) throw new Error(r.error?.message);
+});
+
 // The baseline's imports do the least that lets `call` run the same path: hand out the two
 // args' bytes, report the transfer as done, and otherwise return 0.
 const ext = externalizeMemory(wasm)!;
@@ -61,7 +80,9 @@ const bare = perSecond(500, () => {
 });
 
 report('host: transfer-to-public-key', [
-  ['TestEnv.runSession', `${Math.round(host).toLocaleString('en')} executions/s`],
+  ['TestEnv.runSession (metered, 1.5.6 costs)', `${Math.round(host).toLocaleString('en')} executions/s`],
+  ['TestEnv.runSession (opcodes priced 0)', `${Math.round(unmetered).toLocaleString('en')} executions/s`],
+  ['metering cost (unmetered / metered throughput)', `${(unmetered / host).toFixed(2)}×`],
   ['bare Instance + call, no-op imports', `${Math.round(bare).toLocaleString('en')} executions/s`],
   ['host overhead', `${(bare / host).toFixed(2)}× the bare run's time per execution`],
 ]);
