@@ -14,25 +14,19 @@
 
 import type { HostHandlers } from '../host/handler';
 import { GLOBAL_EXPORT_PREFIX } from '../wasm/export-globals';
+import { GAS_LEFT_EXPORT } from '../wasm/inline-gas';
 import type { RuntimeContext } from './context';
 import { ExecutionError, fromWasmTrap, interpreterError } from './errors';
 import { GuestMemory } from './memory';
-import { instantiateMeter } from './meter';
 import type { PreparedModule, ReusableInstance } from './module-cache';
 import { ReturnSignal } from './signals';
 
-function instantiate(
-  prepared: PreparedModule,
-  handlers: HostHandlers,
-  meterModule: WebAssembly.Module,
-): ReusableInstance {
+function instantiate(prepared: PreparedModule, handlers: HostHandlers): ReusableInstance {
   const memory = new WebAssembly.Memory({ initial: prepared.memory.initial, maximum: prepared.memory.maximum });
   const target: { ctx: unknown } = { ctx: null };
   const env: Record<string, unknown> = { memory };
-  const meter = prepared.functionImports.includes('gas')
-    ? instantiateMeter(meterModule, () => (target.ctx as RuntimeContext).phase.gas.exhaust())
-    : null;
-  if (meter) env.gas = meter.gas;
+  // Block charges are inline (inline-gas.ts); `env.gas` is only called when the allowance runs out.
+  env.gas = () => (target.ctx as RuntimeContext).phase.gas.exhaust();
   for (const name of prepared.functionImports) {
     if (name === 'gas') continue;
     if (!handlers[name]) throw interpreterError(`host module doesn't export function with name ${name}`);
@@ -65,7 +59,8 @@ function instantiate(
       globals.push([g, g.value as number | bigint]);
     }
   }
-  return { instance, memory, target, meter, memorySnapshot: new Uint8Array(memory.buffer).slice(), globals };
+  const gasLeft = (instance.exports[GAS_LEFT_EXPORT] as WebAssembly.Global | undefined) ?? null;
+  return { instance, memory, target, gasLeft, memorySnapshot: new Uint8Array(memory.buffer).slice(), globals };
 }
 
 /** Puts a reusable instance back to its post-instantiation state; false if it cannot be (memory grew). */
@@ -84,11 +79,11 @@ export function invoke(
   ctx: RuntimeContext,
   handlers: HostHandlers,
 ): void {
-  const r = prepared.idle.pop() ?? instantiate(prepared, handlers, ctx.phase.services.modules.meterModule);
+  const r = prepared.idle.pop() ?? instantiate(prepared, handlers);
   r.target.ctx = ctx;
   ctx.memory = new GuestMemory(r.memory);
   const gas = ctx.phase.gas;
-  const previousMeter = r.meter ? gas.attach(r.meter.left) : null;
+  const previousMeter = r.gasLeft ? gas.attach(r.gasLeft) : null;
   try {
     const fn = r.instance.exports[entryPoint];
     if (typeof fn !== 'function') throw interpreterError(`Module doesn't have export ${entryPoint}`);
@@ -102,7 +97,7 @@ export function invoke(
       throw e;
     }
   } finally {
-    if (r.meter) gas.detach(previousMeter);
+    if (r.gasLeft) gas.detach(previousMeter);
     if (reset(r)) prepared.idle.push(r);
   }
 }

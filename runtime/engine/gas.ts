@@ -3,10 +3,10 @@
  * host function and storage write is charged here. When the counter would pass the limit it is
  * set to the limit and the phase fails with GasLimit, as on the node.
  *
- * Metered blocks are charged inside Wasm: the instrumented guest's `env.gas` is bound to a tiny
- * meter module (`meter.ts`) holding the remaining allowance in a global, so a block charge never
- * crosses into JavaScript. While an instance runs, its meter global is "attached": the JS side
- * reads it before a host charge and writes the result back, so both sides share one counter.
+ * Metered blocks are charged inside Wasm: the emulator's compiled copy keeps the remaining
+ * allowance in a global and subtracts each block charge inline (`wasm/inline-gas.ts`), so a block
+ * charge never crosses into JavaScript. While an instance runs, its global is "attached": the JS
+ * side reads it before a host charge and writes the result back, so both share one counter.
  */
 
 import { gasLimitError } from './errors';
@@ -38,7 +38,7 @@ export class GasMeter {
     this.setUsed(next);
   }
 
-  /** Marks the whole allowance used and traps (the meter module's overflow path). */
+  /** Marks the whole allowance used and traps (the inline counter's overflow path). */
   exhaust(): never {
     this.setUsed(this.limit);
     throw gasLimitError();
@@ -50,7 +50,7 @@ export class GasMeter {
   }
 
   /**
-   * Makes `global` (a meter module's remaining allowance) the live counter for the running
+   * Makes `global` (an instance's remaining allowance) the live counter for the running
    * instance; returns the previously attached one, to give back to `detach`.
    */
   attach(global: WebAssembly.Global): WebAssembly.Global | null {
@@ -61,7 +61,7 @@ export class GasMeter {
     return previous;
   }
 
-  /** Ends an instance's run: the counter moves back to `previous` (the caller's meter) or to JS. */
+  /** Ends an instance's run: the counter moves back to `previous` (the caller's) or to JS. */
   detach(previous: WebAssembly.Global | null): void {
     const used = this.used;
     this.attached = previous;

@@ -8,9 +8,9 @@
 
 import { createHash } from 'node:crypto';
 import type { WasmCosts } from '../costs';
-import { compileMeter, type Meter } from './meter';
 import { exportMutableGlobals } from '../wasm/export-globals';
 import { injectGasCounter } from '../wasm/gas-inject';
+import { inlineGasCharges } from '../wasm/inline-gas';
 import { injectStackLimiter } from '../wasm/stack-height';
 import { externalizeMemory } from '../wasm/externalize-memory';
 import { validateModule, type WasmValidationError } from '../wasm/validate';
@@ -40,8 +40,8 @@ export interface ReusableInstance {
   readonly memory: WebAssembly.Memory;
   /** The context its host-function imports dispatch to; set before each run. */
   readonly target: { ctx: unknown };
-  /** The meter its `env.gas` is bound to (absent when nothing is metered). */
-  readonly meter: Meter | null;
+  /** Its gas allowance global (inline-gas.ts), absent when nothing is metered. */
+  readonly gasLeft: WebAssembly.Global | null;
   /** Memory contents right after instantiation. */
   readonly memorySnapshot: Uint8Array;
   /** The module's mutable globals and their values right after instantiation. */
@@ -59,8 +59,6 @@ export function preprocessingError(e: WasmValidationError): ExecutionError {
 /** Content-addressed cache of prepared modules. */
 export class ModuleCache {
   private readonly byHash = new Map<string, PreparedModule | ExecutionError>();
-  /** The compiled meter module, shared by every instance's meter. */
-  readonly meterModule = compileMeter();
   /** The same lookups by the bytes object (callers treat module bytes as immutable once run). */
   private readonly byBytes = new WeakMap<Uint8Array, PreparedModule | ExecutionError>();
 
@@ -87,7 +85,9 @@ export class ModuleCache {
       return new ExecutionError('WasmPreprocessing', 'Wasm preprocessing error: Stack limiter error');
     let module: WebAssembly.Module;
     try {
-      module = new WebAssembly.Module(exportMutableGlobals(Uint8Array.from(limited.bytes)).bytes);
+      module = new WebAssembly.Module(
+        exportMutableGlobals(inlineGasCharges(limited.bytes, metered.gasFunctionIndex)).bytes,
+      );
     } catch (e) {
       // Function-body validation (operand types, local indices…) is wasmi's on the node and is
       // reported as an Interpreter error; V8's compiler finds the same faults here.
