@@ -39,7 +39,11 @@ export type ExecutionErrorKind =
   | 'Authorization'
   | 'DeploymentAuthorizationFailure'
   | 'NamedKeyNotFound'
-  | 'InvalidKeyVariant';
+  | 'InvalidKeyVariant'
+  | 'ParityWasm'
+  | 'InsufficientPayment'
+  | 'GasConversionOverflow'
+  | 'Finalization';
 
 /** An execution result that is not success: the phase fails with this error. */
 export class ExecutionError extends Error {

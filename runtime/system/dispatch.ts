@@ -18,6 +18,8 @@ import { CLTypes } from '../types/cltype';
 import { CLValue, type CLValueResult } from '../types/clvalue';
 import { getRuntimeArg, type RuntimeArgs } from '../types/runtime-args';
 import type { URef } from '../types/uref';
+import { callAuction } from './auction';
+import { callHandlePayment } from './handle-payment';
 import {
   isSystemCaller,
   MintError,
@@ -48,7 +50,7 @@ export function isSystemContract(ctx: RuntimeContext, contractHash: Uint8Array):
   return [s.mint, s.handlePayment, s.standardPayment, s.auction].some((h) => bytesEqual(h, contractHash));
 }
 
-/** True if the system contract has an entry point of that name (else call_contract traps NoSuchMethod). */
+/** True if the mint has an entry point of that name (else call_contract traps NoSuchMethod). */
 export function isSystemEntryPoint(ctx: RuntimeContext, contractHash: Uint8Array, entryPoint: string): boolean {
   return bytesEqual(contractHash, ctx.phase.services.system.mint) && MINT_ENTRY_POINTS.includes(entryPoint);
 }
@@ -153,7 +155,13 @@ export function callSystemContract(
   entryPoint: string,
   args: RuntimeArgs,
 ): CLValue {
-  if (bytesEqual(contractHash, ctx.phase.services.system.mint)) return callMint(ctx, entryPoint, args);
-  if (!isSystemContract(ctx, contractHash)) throw new Error('callSystemContract: not a system contract');
-  throw notEmulated(`${entryPoint} of a system contract other than the mint`);
+  const system = ctx.phase.services.system;
+  if (bytesEqual(contractHash, system.mint)) return callMint(ctx, entryPoint, args);
+  if (bytesEqual(contractHash, system.handlePayment)) return callHandlePayment(ctx, entryPoint, args);
+  if (bytesEqual(contractHash, system.auction)) return callAuction(ctx, entryPoint, args);
+  if (bytesEqual(contractHash, system.standardPayment)) {
+    // Not native on the node: execute_contract loads its ContractWasm, stored empty at genesis.
+    throw executionError('ParityWasm', 'I/O Error: UnexpectedEof');
+  }
+  throw new Error('callSystemContract: not a system contract');
 }

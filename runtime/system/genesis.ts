@@ -12,7 +12,7 @@ import { CLTypes } from '../types/cltype';
 import { CLValue } from '../types/clvalue';
 import type { Contract, ContractPackage, ProtocolVersion } from '../types/contract';
 import type { EntryPoints } from '../types/entry-points';
-import { accountKey, hashKey, SYSTEM_CONTRACT_REGISTRY_KEY } from '../types/key';
+import { accountKey, hashKey, type Key, SYSTEM_CONTRACT_REGISTRY_KEY, urefKey } from '../types/key';
 import { publicKeyAccountHash, type PublicKey, SYSTEM_PUBLIC_KEY } from '../types/public-key';
 import { storedCLValue } from '../types/stored-value';
 import { AccessRights, newURef } from '../types/uref';
@@ -21,6 +21,9 @@ import { createPurse } from './mint';
 
 /** Protocol version of the emulated node. */
 export const PROTOCOL_VERSION: ProtocolVersion = { major: 1, minor: 5, patch: 6 };
+
+/** Named key of handle payment's payment purse (casper-types `handle_payment::PAYMENT_PURSE_KEY`). */
+export const PAYMENT_PURSE_KEY = 'payment_purse';
 
 /** An account to create at genesis. */
 export interface GenesisAccount {
@@ -39,7 +42,12 @@ export interface GenesisResult {
 /** Entry points of the system contracts, by contract (filled in by the system-contract modules). */
 export type SystemEntryPoints = Readonly<Record<keyof SystemContracts, EntryPoints>>;
 
-function installSystemContract(tc: TrackingCopy, rng: AddressGenerator, entryPoints: EntryPoints): Uint8Array {
+function installSystemContract(
+  tc: TrackingCopy,
+  rng: AddressGenerator,
+  entryPoints: EntryPoints,
+  namedKeys: Map<string, Key> = new Map(),
+): Uint8Array {
   const packageHash = rng.newHashAddress();
   const contractHash = rng.newHashAddress();
   const wasmHash = rng.newHashAddress();
@@ -47,7 +55,7 @@ function installSystemContract(tc: TrackingCopy, rng: AddressGenerator, entryPoi
   const contract: Contract = {
     contractPackageHash: packageHash,
     contractWasmHash: wasmHash,
-    namedKeys: new Map(),
+    namedKeys,
     entryPoints,
     protocolVersion: PROTOCOL_VERSION,
   };
@@ -74,7 +82,13 @@ export function runGenesis(
   const rng = new AddressGenerator(new Uint8Array(32), 0);
   const system: SystemContracts = {
     mint: installSystemContract(tc, rng, entryPoints.mint),
-    handlePayment: installSystemContract(tc, rng, entryPoints.handlePayment),
+    // handle_payment's `payment_purse` (genesis `create_handle_payment`): empty between deploys.
+    handlePayment: installSystemContract(
+      tc,
+      rng,
+      entryPoints.handlePayment,
+      new Map([[PAYMENT_PURSE_KEY, urefKey(createPurse(tc, rng))]]),
+    ),
     standardPayment: installSystemContract(tc, rng, entryPoints.standardPayment),
     auction: installSystemContract(tc, rng, entryPoints.auction),
   };

@@ -7,6 +7,7 @@ import { HOST_HANDLERS } from '../../runtime/host';
 import type { HostHandler } from '../../runtime/host/handler';
 import { encodeRuntimeArgs, Writer } from '../../runtime/types';
 import { session } from '../helpers/wat-session';
+import * as handlePayment from '../../runtime/system/handle-payment';
 
 const handlers = HOST_HANDLERS as Record<string, HostHandler>;
 
@@ -63,8 +64,12 @@ test('an ExecutionError thrown by a handler is a result, not an exception', asyn
   expect(r.effects).toEqual([]);
 });
 
-test('a defect in a nested call (a system contract path the emulator lacks) is thrown through call_contract', async () => {
+test('a defect in a nested call (inside a native system contract) is thrown through call_contract', async () => {
   const env = new TestEnv();
+  const defect = new Error('handle payment defect');
+  const spy = jest.spyOn(handlePayment, 'callHandlePayment').mockImplementation(() => {
+    throw defect;
+  });
   const root = env.stateRoot();
   const ep = new Writer().string('get_refund_purse').finish();
   const args = encodeRuntimeArgs([]);
@@ -78,9 +83,8 @@ test('a defect in a nested call (a system contract path the emulator lacks) is t
       [400, args],
     ],
   );
-  expect(() => env.runSession({ wasm })).toThrow(
-    new Error('system contract call not emulated: get_refund_purse of a system contract other than the mint'),
-  );
+  expect(() => env.runSession({ wasm })).toThrow(defect);
+  spy.mockRestore();
   expect(env.stateRoot()).toBe(root);
   // The environment stays usable and its call stack is back to the session frame.
   const probe = await session(`(drop (call $casper_load_call_stack (i32.const 0) (i32.const 4)))
