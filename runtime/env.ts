@@ -123,7 +123,10 @@ export class TestEnv {
     this.defaultAccountHash = publicKeyAccountHash(this.defaultPublicKey);
     this.genesis = runGenesis(
       this.state,
-      [{ publicKey: this.defaultPublicKey, balance: DEFAULT_ACCOUNT_INITIAL_BALANCE }, ...(options.accounts ?? [])],
+      {
+        accounts: [{ publicKey: this.defaultPublicKey, balance: DEFAULT_ACCOUNT_INITIAL_BALANCE }, ...(options.accounts ?? [])],
+        costs,
+      },
       SYSTEM_ENTRY_POINTS,
     );
     this.services = {
@@ -298,6 +301,8 @@ export class TestEnv {
   static hex(bytes: Uint8Array): string {
     return hex(bytes);
   }
+
+  // ---- auction (runtime/system/auction): genesis validators, bids, era advancement ----
 }
 
 /**

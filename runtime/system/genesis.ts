@@ -4,6 +4,7 @@
  * genesis address generator, so every fresh environment has the same state root.
  */
 
+import type { ChainspecCosts } from '../costs';
 import { AddressGenerator } from '../state/address-generator';
 import type { GlobalState } from '../state/global-state';
 import { TrackingCopy } from '../state/tracking-copy';
@@ -72,12 +73,17 @@ function installSystemContract(
   return contractHash;
 }
 
+/** What genesis is given. */
+export interface GenesisConfig {
+  /** Accounts to create (after the system account), in order. */
+  readonly accounts: readonly GenesisAccount[];
+  /** Chainspec in force (the auction's genesis reads `core`). */
+  readonly costs: ChainspecCosts;
+}
+
 /** Writes genesis into `state` (which should be empty). */
-export function runGenesis(
-  state: GlobalState,
-  accounts: readonly GenesisAccount[],
-  entryPoints: SystemEntryPoints,
-): GenesisResult {
+export function runGenesis(state: GlobalState, config: GenesisConfig, entryPoints: SystemEntryPoints): GenesisResult {
+  const { accounts } = config;
   const tc = new TrackingCopy(state);
   const rng = new AddressGenerator(new Uint8Array(32), 0);
   const system: SystemContracts = {
