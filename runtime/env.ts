@@ -7,24 +7,33 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadCosts, type ChainspecCosts, type DeepPartial } from './costs';
-import { Phase, RuntimeContext, type EngineServices, type PhaseContext } from './engine/context';
-import { ExecutionError } from './engine/errors';
 import type { Args } from 'casper-js-sdk';
 import { fromSdkArgs } from './args';
-import { callContract, type CallTarget, recordRunningModule } from './engine/call';
+import { loadCosts, type ChainspecCosts, type DeepPartial } from './costs';
+import { type CallTarget, callContract, recordRunningModule } from './engine/call';
+import { type EngineServices, Phase, type RuntimeContext, type SystemContracts } from './engine/context';
+import {
+  type DeployCode,
+  type DeployItem,
+  type DeployOutcome,
+  executeDeploy,
+  MAX_PAYMENT,
+  precondition,
+} from './engine/deploy';
+import { ExecutionError } from './engine/errors';
 import { invoke } from './engine/executor';
-import { GasMeter } from './engine/gas';
 import { ModuleCache } from './engine/module-cache';
+import { authorizationError, authorizationSet, runPhase } from './engine/phase';
 import { HOST_HANDLERS } from './host';
-import { AddressGenerator } from './state/address-generator';
 import { GlobalState } from './state/global-state';
 import { TrackingCopy, type Transform } from './state/tracking-copy';
 import type { Account } from './types/account';
-import { bytesEqual, bytesToHex, compareBytes } from './types/bytes';
-import { type CLValue, clValueErrorToString } from './types/clvalue';
+import { bytesToHex } from './types/bytes';
+import { Reader } from './types/bytesrepr';
+import type { CLValue } from './types/clvalue';
+import { currentContractVersion, isVersionEnabled } from './types/contract';
 import { dictionaryItemKey, unwrapDictionaryValue } from './types/dictionary';
-import { accountKey, type Key } from './types/key';
+import { accountKey, hashKey, type Key, SYSTEM_CONTRACT_REGISTRY_KEY } from './types/key';
 import { publicKeyAccountHash, publicKeyFromRaw, type PublicKey } from './types/public-key';
 import type { RuntimeArgs } from './types/runtime-args';
 import type { StoredValue } from './types/stored-value';
@@ -39,6 +48,10 @@ export const DEFAULT_ACCOUNT_INITIAL_BALANCE = 100_000_000_000_000_000n;
 export const DEFAULT_ACCOUNT_SECRET_KEY = new Uint8Array(32).fill(199);
 /** Gas limit of a session when the test gives none (1,500 CSPR of payment at gas price 1). */
 export const DEFAULT_SESSION_GAS_LIMIT = 1_500_000_000_000;
+/** Standard payment of a deploy when the test gives none (casper-engine-test-support's DEFAULT_PAYMENT). */
+export const DEFAULT_PAYMENT = 2_500_000_000_000n;
+/** The block proposer's Ed25519 secret key bytes ([198; 32], DEFAULT_PROPOSER_PUBLIC_KEY of casper-engine-test-support). */
+export const DEFAULT_PROPOSER_SECRET_KEY = new Uint8Array(32).fill(198);
 
 /** Options of a new environment. */
 export interface EnvOptions {
@@ -48,6 +61,50 @@ export interface EnvOptions {
   readonly accounts?: ReadonlyArray<{ readonly publicKey: PublicKey; readonly balance: bigint }>;
   /** Where `casper_print` lines go (default: kept in `env.logs`). */
   readonly log?: (line: string) => void;
+  /** Start from this global state (e.g. a devnet's saved state) instead of running genesis. */
+  readonly state?: GlobalState;
+}
+
+/** Code of a deploy phase: module bytes (or a build name), or a stored contract's entry point. */
+export type DeployCodeRequest =
+  | { readonly wasm: Uint8Array | string; readonly args?: RuntimeArgs | Args }
+  | { readonly target: StoredContractTarget; readonly entryPoint: string; readonly args?: RuntimeArgs | Args };
+
+/** A whole deploy: payment, session and finalization, as the node executes it. */
+export interface DeployRequest {
+  /** The session. */
+  readonly session: DeployCodeRequest;
+  /** Standard payment of `amount` motes (default DEFAULT_PAYMENT), or custom payment code. */
+  readonly payment?: { readonly amount: bigint } | DeployCodeRequest;
+  /** Gas price (motes per gas); default 1. */
+  readonly gasPrice?: number;
+  /** The deploy's account (account hash); default: the default account. */
+  readonly caller?: Uint8Array;
+  /** Approval account hashes; default: the caller alone. */
+  readonly authorizationKeys?: readonly Uint8Array[];
+  /** Block time in ms since the epoch; default 0. */
+  readonly blocktime?: bigint;
+  /** Deploy hash (seeds the address generators); default: derived from the request count. */
+  readonly deployHash?: Uint8Array;
+  /** The block proposer's account hash (receives the fee); default: the default proposer. */
+  readonly proposer?: Uint8Array;
+}
+
+/** What a deploy did (see `DeployOutcome`): success, error, gas, cost, fee, refund, effects. */
+export type DeployResult = DeployOutcome;
+
+/** A payment suggestion for a deploy. */
+export interface PaymentEstimate {
+  /** Gas the deploy used (payment + session). */
+  readonly gasUsed: number;
+  /** gasUsed × gas price, in motes. */
+  readonly cost: bigint;
+  /** The margin applied (0.1 = 10 %). */
+  readonly margin: number;
+  /** ⌈cost × (1 + margin)⌉, at least MAX_PAYMENT (the node's minimum collateral): pass as `--payment-amount`. */
+  readonly paymentAmount: bigint;
+  /** The trial run's result (nothing was committed). */
+  readonly result: DeployResult;
 }
 
 /** A session to run. */
@@ -104,7 +161,7 @@ export interface ExecutionResult {
 /** A fresh in-memory Casper 1.5.6 node for tests. */
 export class TestEnv {
   /** Committed global state. */
-  readonly state = new GlobalState();
+  readonly state: GlobalState;
   /** Costs and services shared by every execution. */
   readonly services: EngineServices;
   /** `casper_print` output. */
@@ -113,7 +170,11 @@ export class TestEnv {
   readonly defaultPublicKey: PublicKey;
   /** The default account's hash. */
   readonly defaultAccountHash: Uint8Array;
-  private readonly genesis: GenesisResult;
+  /** The default block proposer's public key (an account funded at genesis). */
+  readonly proposerPublicKey: PublicKey;
+  /** The default block proposer's account hash. */
+  readonly proposerAccountHash: Uint8Array;
+  private readonly genesis: Pick<GenesisResult, 'system'>;
   private deploys = 0;
 
   constructor(options: EnvOptions = {}) {
@@ -121,14 +182,23 @@ export class TestEnv {
     const { ed25519 } = require('@noble/curves/ed25519') as typeof import('@noble/curves/ed25519');
     this.defaultPublicKey = publicKeyFromRaw(1, ed25519.getPublicKey(DEFAULT_ACCOUNT_SECRET_KEY))!;
     this.defaultAccountHash = publicKeyAccountHash(this.defaultPublicKey);
-    this.genesis = runGenesis(
-      this.state,
-      {
-        accounts: [{ publicKey: this.defaultPublicKey, balance: DEFAULT_ACCOUNT_INITIAL_BALANCE }, ...(options.accounts ?? [])],
-        costs,
-      },
-      SYSTEM_ENTRY_POINTS,
-    );
+    this.proposerPublicKey = publicKeyFromRaw(1, ed25519.getPublicKey(DEFAULT_PROPOSER_SECRET_KEY))!;
+    this.proposerAccountHash = publicKeyAccountHash(this.proposerPublicKey);
+    this.state = options.state ?? new GlobalState();
+    this.genesis = options.state
+      ? { system: systemContractsOf(options.state) }
+      : runGenesis(
+          this.state,
+          {
+            accounts: [
+              { publicKey: this.defaultPublicKey, balance: DEFAULT_ACCOUNT_INITIAL_BALANCE },
+              ...(options.accounts ?? []),
+              { publicKey: this.proposerPublicKey, balance: DEFAULT_ACCOUNT_INITIAL_BALANCE },
+            ],
+            costs,
+          },
+          SYSTEM_ENTRY_POINTS,
+        );
     this.services = {
       costs,
       modules: new ModuleCache(costs.wasm),
@@ -186,50 +256,112 @@ export class TestEnv {
     const deployHash = req.deployHash ?? syntheticDeployHash(this.deploys);
     this.deploys++;
     const tc = new TrackingCopy(this.state);
-    const gas = new GasMeter(req.gasLimit ?? DEFAULT_SESSION_GAS_LIMIT);
     const stored = tc.peek(accountKey(caller));
     if (!stored || stored.tag !== 1) throw new Error(`no account ${bytesToHex(caller)} in this environment`);
     const account = stored.account;
-    const auth = dedupSorted([...(req.authorizationKeys ?? [caller])].sort(compareBytes));
+    const auth = authorizationSet(req.authorizationKeys ?? [caller]);
     const denied = authorizationError(account, auth);
     if (denied) return { success: false, error: denied, gasUsed: 0, effects: [], transfers: [] };
     const args = req.args === undefined ? [] : Array.isArray(req.args) ? req.args : fromSdkArgs(req.args);
-    const spendingLimit = spendingLimitOf(args);
-    if (spendingLimit instanceof ExecutionError) {
-      return { success: false, error: spendingLimit, gasUsed: 0, effects: [], transfers: [] };
-    }
-    const phase: PhaseContext = {
-      services: this.services,
-      tc,
-      gas,
-      rng: new AddressGenerator(deployHash, Phase.Session),
-      phase: Phase.Session,
-      blocktime: req.blocktime ?? 0n,
-      deployHash,
-      authorizationKeys: auth,
-      account,
-      callStack: [{ tag: 0, accountHash: caller }],
-      spendingLimit,
-      transfers: [],
-    };
-    const ctx = new RuntimeContext(
-      phase,
-      accountKey(caller),
-      new Map(account.namedKeys),
-      accountAccessRights(account),
-      args,
-      true,
+    const outcome = runPhase(
+      {
+        services: this.services,
+        tc,
+        phase: Phase.Session,
+        gasLimit: req.gasLimit ?? DEFAULT_SESSION_GAS_LIMIT,
+        account,
+        authorizationKeys: auth,
+        args,
+        deployHash,
+        blocktime: req.blocktime ?? 0n,
+      },
+      run,
     );
-    try {
-      run(ctx);
-    } catch (e) {
-      if (e instanceof ExecutionError)
-        return { success: false, error: e, gasUsed: gas.used, effects: [], transfers: [] };
-      throw e;
-    }
+    if (!outcome.success)
+      return { success: false, error: outcome.error, gasUsed: outcome.gasUsed, effects: [], transfers: [] };
     const effects = tc.effects();
     tc.commit();
-    return { success: true, gasUsed: gas.used, effects, transfers: phase.transfers };
+    return { success: true, gasUsed: outcome.gasUsed, effects, transfers: outcome.transfers };
+  }
+
+  /**
+   * Runs a whole deploy as the 1.5.6 node does: standard payment (or custom payment code) into
+   * handle payment's payment purse, the session under the gas that payment bought, then
+   * finalization (99/100 of the unspent payment refunded, the rest to the proposer). Commits what
+   * the node commits, including the charge when the session fails.
+   */
+  runDeploy(req: DeployRequest): DeployResult {
+    const item = this.deployItem(req);
+    return item instanceof ExecutionError ? precondition(item) : executeDeploy(this.services, this.state, item);
+  }
+
+  /**
+   * Runs `req` on a copy of the state (nothing is committed) and suggests the payment amount to
+   * send: the cost plus `margin` (default 10 %), never below the node's 2.5 CSPR minimum. Give a
+   * `payment` large enough not to limit the session (default DEFAULT_PAYMENT).
+   */
+  estimate(req: DeployRequest, options: { readonly margin?: number } = {}): PaymentEstimate {
+    const margin = options.margin ?? 0.1;
+    const item = this.deployItem(req);
+    const result =
+      item instanceof ExecutionError ? precondition(item) : executeDeploy(this.services, this.state.clone(), item);
+    const cost = BigInt(result.gasUsed) * BigInt(req.gasPrice ?? 1);
+    const scaled = (cost * BigInt(Math.round((1 + margin) * 1_000_000)) + 999_999n) / 1_000_000n;
+    return {
+      gasUsed: result.gasUsed,
+      cost,
+      margin,
+      paymentAmount: scaled > MAX_PAYMENT ? scaled : MAX_PAYMENT,
+      result,
+    };
+  }
+
+  private deployItem(req: DeployRequest): DeployItem | ExecutionError {
+    const caller = req.caller ?? this.defaultAccountHash;
+    const deployHash = req.deployHash ?? syntheticDeployHash(this.deploys);
+    this.deploys++;
+    const account = this.account(caller);
+    if (!account) return new ExecutionError('Authorization', 'Authorization failure: not authorized.');
+    const payment = req.payment ?? { amount: DEFAULT_PAYMENT };
+    return {
+      account,
+      authorizationKeys: req.authorizationKeys ?? [caller],
+      payment:
+        'wasm' in payment || 'target' in payment ? this.deployCode(account, payment) : { amount: payment.amount },
+      session: this.deployCode(account, req.session),
+      gasPrice: req.gasPrice ?? 1,
+      deployHash,
+      blocktime: req.blocktime ?? 0n,
+      proposer: req.proposer ?? this.proposerAccountHash,
+    };
+  }
+
+  /** Resolves a deploy phase's code as `ExecutionKind::new` does (named keys, packages: precondition errors). */
+  private deployCode(account: Account, req: DeployCodeRequest): DeployCode | ExecutionError {
+    const args = req.args === undefined ? [] : Array.isArray(req.args) ? req.args : fromSdkArgs(req.args);
+    if ('wasm' in req)
+      return { code: { kind: 'module', bytes: typeof req.wasm === 'string' ? readBuild(req.wasm) : req.wasm }, args };
+    const t = req.target;
+    const hashOf = (name: string): Uint8Array | ExecutionError => {
+      const key = account.namedKeys.get(name);
+      if (!key) return new ExecutionError('NamedKeyNotFound', `Named key ${name} not found`);
+      if (key.tag !== 1) return new ExecutionError('InvalidKeyVariant', 'Invalid key variant');
+      return key.addr;
+    };
+    if ('contractHash' in t)
+      return { code: { kind: 'contract', contractHash: t.contractHash, entryPoint: req.entryPoint }, args };
+    if ('name' in t) {
+      const h = hashOf(t.name);
+      return h instanceof ExecutionError
+        ? h
+        : { code: { kind: 'contract', contractHash: h, entryPoint: req.entryPoint }, args };
+    }
+    const pkgHash = 'packageHash' in t ? t.packageHash : hashOf(t.packageName);
+    if (pkgHash instanceof ExecutionError) return pkgHash;
+    const resolved = resolvePackageVersion(this.state, pkgHash, t.version ?? null, this.services.protocolMajor);
+    return resolved instanceof ExecutionError
+      ? resolved
+      : { code: { kind: 'contract', contractHash: resolved, entryPoint: req.entryPoint }, args };
   }
 
   /** The stored value at `key`, if any. */
@@ -305,55 +437,7 @@ export class TestEnv {
   // ---- auction (runtime/system/auction): genesis validators, bids, era advancement ----
 }
 
-/**
- * The node's deploy authorization (`get_authorized_account`): every approval must be an
- * associated key (else Authorization), and their weights must reach the deployment threshold
- * (else DeploymentAuthorizationFailure). The deploy then does not execute at all.
- */
-export function authorizationError(account: Account, auth: readonly Uint8Array[]): ExecutionError | undefined {
-  const weight = (k: Uint8Array) => account.associatedKeys.find((a) => bytesEqual(a.accountHash, k))?.weight;
-  if (auth.length === 0 || auth.some((k) => weight(k) === undefined)) {
-    return new ExecutionError('Authorization', 'Authorization failure: not authorized.');
-  }
-  const total = Math.min(
-    255,
-    auth.reduce((sum, k) => sum + (weight(k) ?? 0), 0),
-  );
-  if (total < account.actionThresholds.deployment) {
-    return new ExecutionError('DeploymentAuthorizationFailure', 'Deployment authorization failure');
-  }
-  return undefined;
-}
-
-function dedupSorted(keys: Uint8Array[]): Uint8Array[] {
-  return keys.filter((k, i) => i === 0 || !bytesEqual(keys[i - 1], k));
-}
-
-/** The account's named-key URefs plus its main purse (`Account::extract_access_rights`). */
-export function accountAccessRights(account: Account): Map<string, number> {
-  const rights = new Map<string, number>();
-  const add = (addr: Uint8Array, r: number) => {
-    const id = bytesToHex(addr);
-    rights.set(id, (rights.get(id) ?? 0) | r);
-  };
-  for (const k of account.namedKeys.values()) if (k.tag === 2) add(k.uref.addr, k.uref.rights);
-  add(account.mainPurse.addr, account.mainPurse.rights);
-  return rights;
-}
-
-/**
- * The phase's approved spending (`try_get_amount`): its `amount` arg as U512 or U64, 0 when absent
- * or of another type; an `amount` of one of those types whose bytes do not decode is a
- * precondition failure (the deploy does not run).
- */
-export function spendingLimitOf(args: RuntimeArgs): bigint | ExecutionError {
-  const a = args.find((x) => x.name === 'amount')?.value;
-  if (!a) return 0n;
-  const t = a.clType.tag;
-  if (t !== 8 && t !== 5) return 0n;
-  const r = t === 8 ? a.asU512() : a.asU64();
-  return r.ok ? r.value : new ExecutionError('CLValue', `CLValue error: ${clValueErrorToString(r.error)}`);
-}
+export { accountAccessRights, authorizationError, spendingLimitOf } from './engine/phase';
 
 /** A distinct 32-byte deploy hash per request of one environment (no hashing: it only seeds the RNG). */
 function syntheticDeployHash(n: number): Uint8Array {
@@ -364,4 +448,51 @@ function syntheticDeployHash(n: number): Uint8Array {
 
 function readBuild(name: string): Uint8Array {
   return new Uint8Array(readFileSync(join(__dirname, '..', 'build', `${name}.wasm`)));
+}
+
+/** The system contract hashes recorded in `state`'s SystemContractRegistry. */
+function systemContractsOf(state: GlobalState): SystemContracts {
+  const v = state.get(SYSTEM_CONTRACT_REGISTRY_KEY);
+  if (v?.tag !== 0) throw new Error('state has no SystemContractRegistry: not a casper-as state');
+  const r = new Reader(v.clValue.bytes);
+  const found = new Map<string, Uint8Array>();
+  for (let n = r.u32(); n > 0; n--) found.set(r.string(), r.fixed(32));
+  const get = (name: string) => {
+    const h = found.get(name);
+    if (!h) throw new Error(`SystemContractRegistry has no ${name}`);
+    return h;
+  };
+  return {
+    mint: get('mint'),
+    handlePayment: get('handle_payment'),
+    standardPayment: get('standard_payment'),
+    auction: get('auction'),
+  };
+}
+
+/** `ExecutionKind::new` for a versioned stored session: the contract hash, or the node's precondition error. */
+function resolvePackageVersion(
+  state: GlobalState,
+  packageHash: Uint8Array,
+  version: number | null,
+  protocolMajor: number,
+): Uint8Array | ExecutionError {
+  const v = state.get(hashKey(packageHash));
+  if (v?.tag !== 4) return new ExecutionError('KeyNotFound', `Key hash-${hex(packageHash)} not found`);
+  const pkg = v.contractPackage;
+  const key =
+    version === null ? currentContractVersion(pkg) : { protocolVersionMajor: protocolMajor, contractVersion: version };
+  if (!key) return new ExecutionError('NoActiveContractVersions', 'No active contract versions for contract package');
+  const entry = isVersionEnabled(pkg, key)
+    ? pkg.versions.find(
+        (e) => e.protocolVersionMajor === key.protocolVersionMajor && e.contractVersion === key.contractVersion,
+      )
+    : undefined;
+  if (!entry) {
+    return new ExecutionError(
+      'InvalidContractVersion',
+      `Invalid contract version: ${key.protocolVersionMajor}.${key.contractVersion}`,
+    );
+  }
+  return entry.contractHash;
 }

@@ -44,6 +44,11 @@ export class GasMeter {
     throw gasLimitError();
   }
 
+  /** Sets the counter back to `used` (the node's `set_gas_counter`, as standard payment does). */
+  reset(used: number): void {
+    this.setUsed(used);
+  }
+
   /** Gas left. */
   get remaining(): number {
     return this.limit - this.used;

@@ -35,7 +35,7 @@ const EXISTING_ACCOUNT = 0;
 const NEW_ACCOUNT = 1;
 
 /** A host transfer's outcome: an ApiError code (0 = success) and, on success, TransferredTo. */
-interface TransferOutcome {
+export interface TransferOutcome {
   readonly code: number;
   readonly transferredTo?: number;
 }
@@ -83,7 +83,7 @@ function transferToNewAccount(
 }
 
 /** `transfer_from_purse_to_account_hash`: creates the account when absent. */
-function transferToAccountHash(
+export function transferToAccountHash(
   ctx: RuntimeContext,
   source: URef,
   target: Uint8Array,
@@ -95,13 +95,27 @@ function transferToAccountHash(
   if (stored.tag !== 1) {
     throw executionError('AccountNotFound', `Account ${accountHashToFormattedString(target)} not found`);
   }
-  const account = stored.account;
-  const targetPurse = withAccessRights(account.mainPurse, AccessRights.ADD);
+  return transferToExistingAccount(ctx, source, stored.account.accountHash, stored.account.mainPurse, amount, id);
+}
+
+/**
+ * `transfer_from_purse_to_account` for an existing account (hash and main purse): a no-op when
+ * the source is that main purse, else a mint transfer to it with ADD rights granted for the call.
+ */
+export function transferToExistingAccount(
+  ctx: RuntimeContext,
+  source: URef,
+  accountHash: Uint8Array,
+  mainPurse: URef,
+  amount: bigint,
+  id: bigint | null,
+): TransferOutcome {
+  const targetPurse = withAccessRights(mainPurse, AccessRights.ADD);
   if (urefEquals(withAccessRights(source, AccessRights.ADD), targetPurse)) {
     return { code: 0, transferredTo: EXISTING_ACCOUNT };
   }
   const granted = grantAccess(ctx, targetPurse);
-  const error = hostMintTransfer(ctx, { to: account.accountHash, source, target: targetPurse, amount, id });
+  const error = hostMintTransfer(ctx, { to: accountHash, source, target: targetPurse, amount, id });
   if (granted !== 0) removeAccess(ctx, targetPurse.addr, granted);
   return error === undefined ? { code: 0, transferredTo: EXISTING_ACCOUNT } : { code: mintErrorCode(error) };
 }
