@@ -41,6 +41,7 @@ export type ExecutionErrorKind =
   | 'NamedKeyNotFound'
   | 'InvalidKeyVariant'
   | 'ParityWasm'
+  | 'Resolver'
   | 'InsufficientPayment'
   | 'GasConversionOverflow'
   | 'Finalization';

@@ -13,6 +13,7 @@ import { injectGasCounter } from '../wasm/gas-inject';
 import { inlineGasCharges } from '../wasm/inline-gas';
 import { injectStackLimiter } from '../wasm/stack-height';
 import { externalizeMemory } from '../wasm/externalize-memory';
+import { readImports } from '../wasm/imports';
 import { validateModule, type WasmValidationError } from '../wasm/validate';
 import { ExecutionError } from './errors';
 
@@ -20,8 +21,10 @@ import { ExecutionError } from './errors';
 export interface PreparedModule {
   /** SHA-256 of the original bytes, hex. */
   readonly hash: string;
-  /** The original bytes (what add_contract_version stores). */
+  /** The original bytes. */
   readonly bytes: Uint8Array;
+  /** The module as the node's preprocessing leaves it (memory externalized, gas injected, stack limited): what add_contract_version prunes and stores. Absent for stored contract Wasm, which is run as stored. */
+  readonly instrumented?: Uint8Array;
   /** Names of the module's exported functions. */
   readonly exports: readonly string[];
   /** The compiled module, its memory imported as `env.memory`. */
@@ -98,6 +101,7 @@ export class ModuleCache {
     return {
       hash,
       bytes,
+      instrumented: limited.bytes,
       exports: v.exports,
       module,
       memory: { initial: ext.initial, maximum: ext.maximum },
@@ -118,6 +122,59 @@ export class ModuleCache {
       return result;
     }
     return this.prepareByHash(bytes, entryPoints);
+  }
+
+  /**
+   * Stored contract Wasm, as `execute_contract` runs it: already preprocessed when it was stored,
+   * so it is not validated or instrumented again (wasmi's own validation aside); its `env.gas`
+   * calls charge the phase's meter and its `env.memory` import is created with the limits it
+   * declares. No memory import → Resolver error; a start section → UnsupportedWasmStart.
+   */
+  prepareStored(bytes: Uint8Array): PreparedModule | ExecutionError {
+    const known = this.byBytes.get(bytes);
+    if (known) return known;
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    const key = `stored:${hash}`;
+    let result = this.byHash.get(key);
+    if (!result) {
+      result = this.compileStored(hash, bytes);
+      this.byHash.set(key, result);
+    }
+    this.byBytes.set(bytes, result);
+    return result;
+  }
+
+  private compileStored(hash: string, bytes: Uint8Array): PreparedModule | ExecutionError {
+    if (bytes.length === 0) return new ExecutionError('ParityWasm', 'I/O Error: UnexpectedEof');
+    const parsed = readImports(bytes);
+    if (!parsed) return new ExecutionError('ParityWasm', 'I/O Error: InvalidData');
+    const functionImports = parsed.imports.filter((i) => i.kind === 0);
+    const gasIndex = functionImports.findIndex((i) => i.field === 'gas');
+    let module: WebAssembly.Module;
+    try {
+      const metered = gasIndex >= 0 ? inlineGasCharges(bytes, gasIndex) : new Uint8Array(bytes);
+      module = new WebAssembly.Module(exportMutableGlobals(metered).bytes);
+    } catch (e) {
+      if (e instanceof WebAssembly.CompileError)
+        return new ExecutionError('Interpreter', `Interpreter error: ${e.message}`);
+      throw e;
+    }
+    if (parsed.hasStart) return new ExecutionError('UnsupportedWasmStart', 'Unsupported WASM start');
+    const memory = parsed.imports.find((i) => i.kind === 2 && i.module === 'env' && i.field === 'memory');
+    if (!memory?.limits) return new ExecutionError('Resolver', 'Resolver error: No imported memory');
+    return {
+      hash,
+      bytes,
+      exports: WebAssembly.Module.exports(module)
+        .filter((e) => e.kind === 'function')
+        .map((e) => e.name),
+      module,
+      memory: { initial: memory.limits.initial, maximum: memory.limits.maximum ?? this.wasm.max_memory },
+      functionImports: WebAssembly.Module.imports(module)
+        .filter((i) => i.kind === 'function')
+        .map((i) => i.name),
+      idle: [],
+    };
   }
 
   private prepareByHash(bytes: Uint8Array, entryPoints?: readonly string[]): PreparedModule | ExecutionError {
