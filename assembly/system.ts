@@ -298,8 +298,11 @@ export function addBid(publicKey: PublicKey, amount: U512, delegationRate: u8): 
   return callContract<U512>(getAuction(), 'add_bid', args);
 }
 
-/** Withdraws `amount` from a validator bid; returns the remaining stake. */
+/**
+ * Withdraws `amount` from a validator bid; returns the remaining stake. The arguments go in the
+ * client contract's order (`amount`, then `public_key`), so the call's bytes match its.
+ */
 export function withdrawBid(publicKey: PublicKey, amount: U512): U512 {
-  const args = new RuntimeArgs().insert<PublicKey>('public_key', publicKey).insert<U512>('amount', amount);
+  const args = new RuntimeArgs().insert<U512>('amount', amount).insert<PublicKey>('public_key', publicKey);
   return callContract<U512>(getAuction(), 'withdraw_bid', args);
 }

@@ -59,6 +59,8 @@ export interface EnvOptions {
   readonly costs?: DeepPartial<ChainspecCosts>;
   /** Extra genesis accounts. */
   readonly accounts?: ReadonlyArray<{ readonly publicKey: PublicKey; readonly balance: bigint }>;
+  /** Validators bonded at genesis (each also gets an account); default none. */
+  readonly validators?: readonly import('./system/genesis').GenesisValidator[];
   /** Where `casper_print` lines go (default: kept in `env.logs`). */
   readonly log?: (line: string) => void;
   /** Start from this global state (e.g. a devnet's saved state) instead of running genesis. */
@@ -196,6 +198,7 @@ export class TestEnv {
               { publicKey: this.proposerPublicKey, balance: DEFAULT_ACCOUNT_INITIAL_BALANCE },
             ],
             costs,
+            validators: options.validators,
           },
           SYSTEM_ENTRY_POINTS,
         );
@@ -435,6 +438,50 @@ export class TestEnv {
   }
 
   // ---- auction (runtime/system/auction): genesis validators, bids, era advancement ----
+
+  /**
+   * Ends `n` eras as the node's step does at each switch block, as far as a test can observe it:
+   * the auction's `run_auction` called by the system account — unbonding requests whose
+   * era_of_creation + unbonding_delay ≤ the ending era are paid to the unbonder's main purse
+   * (redelegations instead become delegations to `new_validator` when it has a bid with a
+   * non-zero stake), genesis vesting schedules are initialized, the seigniorage snapshot gains
+   * era + 1 + auction_delay, era_id advances and era_end_timestamp_millis becomes
+   * (era + 1) × era_duration (genesis at 0 ms). Rewards distribution (`distribute`),
+   * slashing and evictions are not emulated. Returns what each era end did.
+   */
+  advanceEras(n = 1): readonly import('./system/auction/step').StepResult[] {
+    const { advanceEra } = require('./system/auction/step') as typeof import('./system/auction/step');
+    const steps: import('./system/auction/step').StepResult[] = [];
+    for (let i = 0; i < n; i++) steps.push(advanceEra(this.state, this.services));
+    return steps;
+  }
+
+  /** The auction's current era id. */
+  eraId(): bigint {
+    const auction = require('./system/auction/queries') as typeof import('./system/auction/queries');
+    return auction.readEraIdFromState(this.state, this.services.system);
+  }
+
+  /** Every validator Bid (delegators included), sorted by validator public key. */
+  bids(): import('./types/auction').Bid[] {
+    const auction = require('./system/auction/queries') as typeof import('./system/auction/queries');
+    return auction.readBids(this.state);
+  }
+
+  /** The Bid of validator `publicKey`, if any. */
+  bid(publicKey: PublicKey): import('./types/auction').Bid | undefined {
+    const auction = require('./system/auction/queries') as typeof import('./system/auction/queries');
+    return auction.readBid(this.state, publicKey);
+  }
+
+  /**
+   * The unbonding requests at Key::Unbond(accountHash). On 1.5.6 that key is the *validator's*
+   * account hash: a validator's withdrawals and its delegators' undelegations share one list.
+   */
+  unbonds(accountHash: Uint8Array): readonly import('./types/auction').UnbondingPurse[] {
+    const auction = require('./system/auction/queries') as typeof import('./system/auction/queries');
+    return auction.readUnbonds(this.state, accountHash);
+  }
 }
 
 export { accountAccessRights, authorizationError, spendingLimitOf } from './engine/phase';

@@ -5,7 +5,7 @@
  * (`dispatch.ts`); the records decide NoSuchMethod and what a test reads back.
  */
 
-import { CLTypes, optionType, resultType, type CLType } from '../types/cltype';
+import { CLTypes, mapType, optionType, resultType, type CLType } from '../types/cltype';
 import { entryPointsFrom, type EntryPoint, PUBLIC_ACCESS } from '../types/entry-points';
 import type { SystemEntryPoints } from './genesis';
 
@@ -64,8 +64,11 @@ export const SYSTEM_ENTRY_POINTS: SystemEntryPoints = {
     ),
   ]),
   standardPayment: entryPointsFrom([ep('pay', [['amount', CLTypes.U512]], resultType(CLTypes.Unit, CLTypes.U32))]),
+  // casper-types 4.0.1 `system::auction::auction_entry_points` (1.5.6): the declared argument
+  // lists are as stored (slash declares none, run_auction only era_end_timestamp_millis, though
+  // call_host_auction also reads validator_public_keys / evicted_validators).
   auction: entryPointsFrom([
-    ep('get_era_validators', [], optionType(CLTypes.Any)),
+    ep('get_era_validators', [], optionType(mapType(CLTypes.PublicKey, CLTypes.U512))),
     ep(
       'add_bid',
       [
@@ -111,6 +114,10 @@ export const SYSTEM_ENTRY_POINTS: SystemEntryPoints = {
       ],
       CLTypes.U512,
     ),
+    ep('run_auction', [['era_end_timestamp_millis', CLTypes.U64]], CLTypes.Unit),
+    ep('slash', [], CLTypes.Unit),
+    ep('distribute', [['reward_factors', mapType(CLTypes.PublicKey, CLTypes.U64)]], CLTypes.Unit),
+    ep('read_era_id', [], CLTypes.U64),
     ep('activate_bid', [['validator_public_key', CLTypes.PublicKey]], CLTypes.Unit),
   ]),
 };

@@ -14,11 +14,14 @@ import { CLValue } from '../types/clvalue';
 import type { Contract, ContractPackage, ProtocolVersion } from '../types/contract';
 import type { EntryPoints } from '../types/entry-points';
 import { accountKey, hashKey, type Key, SYSTEM_CONTRACT_REGISTRY_KEY, urefKey } from '../types/key';
-import { publicKeyAccountHash, type PublicKey, SYSTEM_PUBLIC_KEY } from '../types/public-key';
+import { publicKeyAccountHash, publicKeyEquals, type PublicKey, SYSTEM_PUBLIC_KEY } from '../types/public-key';
 import { storedCLValue } from '../types/stored-value';
 import { AccessRights, newURef } from '../types/uref';
 import type { SystemContracts } from '../engine/context';
+import { installAuction, type GenesisValidator } from './auction/genesis';
 import { createPurse } from './mint';
+
+export type { GenesisValidator } from './auction/genesis';
 
 /** Protocol version of the emulated node. */
 export const PROTOCOL_VERSION: ProtocolVersion = { major: 1, minor: 5, patch: 6 };
@@ -79,6 +82,11 @@ export interface GenesisConfig {
   readonly accounts: readonly GenesisAccount[];
   /** Chainspec in force (the auction's genesis reads `core`). */
   readonly costs: ChainspecCosts;
+  /**
+   * Validators bonded at genesis, in order: each gets a bonding purse and a locked Bid, and an
+   * account (with `balance`, default 0) unless one of `accounts` has its key.
+   */
+  readonly validators?: readonly GenesisValidator[];
 }
 
 /** Writes genesis into `state` (which should be empty). */
@@ -109,13 +117,23 @@ export function runGenesis(state: GlobalState, config: GenesisConfig, entryPoint
       ]),
     ),
   );
+  const validators = config.validators ?? [];
+  const validatorAccounts = validators
+    .filter((v) => {
+      const exists = accounts.some((a) => publicKeyEquals(a.publicKey, v.publicKey));
+      if (exists && v.balance !== undefined) throw new Error('genesis: a validator with an account takes no balance');
+      return !exists;
+    })
+    .map((v) => ({ publicKey: v.publicKey, balance: v.balance ?? 0n }));
   const mainPurses = new Map<string, Uint8Array>();
-  for (const a of [{ publicKey: SYSTEM_PUBLIC_KEY, balance: 0n }, ...accounts]) {
+  for (const a of [{ publicKey: SYSTEM_PUBLIC_KEY, balance: 0n }, ...accounts, ...validatorAccounts]) {
     const hash = publicKeyAccountHash(a.publicKey);
     const purse = createPurse(tc, rng, a.balance);
     tc.write(accountKey(hash), { tag: 1, account: newAccount(hash, purse) });
     mainPurses.set(Buffer.from(hash).toString('hex'), purse.addr);
   }
+  // The auction's state (create_auction): bonding purses, genesis bids, named keys.
+  installAuction(tc, rng, system.auction, validators, config.costs);
   tc.commit();
   return { system, mainPurses };
 }
