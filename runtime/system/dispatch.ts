@@ -1,8 +1,10 @@
 /**
  * Native execution of system-contract entry points reached through `casper_call_contract`
- * (execution_engine runtime `call_host_mint`; casper-vm1-abi.md §3.7). Only the mint is
- * emulated; other system contracts and the mint's system-account-only paths throw a plain Error
- * (an emulator limit, not an execution result).
+ * (execution_engine runtime `call_host_mint`, `call_host_handle_payment`, `call_host_auction`;
+ * casper-vm1-abi.md §3.7): the mint here, handle payment in `handle-payment.ts`, the auction in
+ * `auction/`. The standard payment contract is not native on the node (its stored Wasm is
+ * empty). The mint's system-account-only paths throw a plain Error (an emulator limit, not an
+ * execution result).
  *
  * Contract with the caller (call_contract), which does what it does for every callee first:
  * decode its inputs, check the host buffer, push the callee frame (StoredContract{package,
