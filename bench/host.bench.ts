@@ -35,6 +35,13 @@ const host = perSecond(500, () => {
   if (!r.success) throw new Error(r.error?.message);
 });
 
+// The whole deploy: standard payment, the session, finalization (refund and fee transfers).
+const deployEnv = new TestEnv();
+const deploys = perSecond(200, () => {
+  const r = deployEnv.runDeploy({ session: { wasm, args } });
+  if (!r.success) throw new Error(r.error?.message);
+});
+
 // The same session with every opcode priced 0 (no block charges are injected): the cost of
 // metering is the ratio between the two.
 const zero = Object.fromEntries(
@@ -83,6 +90,7 @@ report('host: transfer-to-public-key', [
   ['TestEnv.runSession (metered, 1.5.6 costs)', `${Math.round(host).toLocaleString('en')} executions/s`],
   ['TestEnv.runSession (opcodes priced 0)', `${Math.round(unmetered).toLocaleString('en')} executions/s`],
   ['metering cost (unmetered / metered throughput)', `${(unmetered / host).toFixed(2)}×`],
+  ['TestEnv.runDeploy (payment + session + finalization)', `${Math.round(deploys).toLocaleString('en')} deploys/s`],
   ['bare Instance + call, no-op imports', `${Math.round(bare).toLocaleString('en')} executions/s`],
   ['host overhead', `${(bare / host).toFixed(2)}× the bare run's time per execution`],
 ]);
