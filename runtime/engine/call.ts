@@ -330,7 +330,7 @@ export function callContract(
       returned = runStub(stub, callee, ep.name, calleeArgs);
       if (returned) for (const u of extractURefs(returned)) callee.validateURef(u);
     } else {
-      const prepared = services.modules.prepare(wasm.contractWasm, []);
+      const prepared = services.modules.prepareStored(wasm.contractWasm);
       if (prepared instanceof ExecutionError) throw prepared;
       recordRunningModule(callee, prepared);
       const { HOST_HANDLERS } = require('../host') as typeof import('../host');

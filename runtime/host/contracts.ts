@@ -23,6 +23,7 @@ import {
   nextContractVersion,
 } from '../types/contract';
 import { decodeEntryPoints } from '../types/entry-points';
+import { moduleFromEntryPoints } from '../wasm/optimize';
 import { hashKey, urefKey } from '../types/key';
 import { decodeNamedKeys } from '../types/named-keys';
 import { decodeRuntimeArgs } from '../types/runtime-args';
@@ -200,15 +201,14 @@ export const CONTRACTS_HANDLERS: HostHandlers = {
     const wasmHash = ctx.phase.rng.newHashAddress();
     const prepared = runningModule(ctx);
     if (!prepared) throw new Error('add_contract_version: the running module was not recorded (recordRunningModule)');
-    if (prepared.exports.length === 0) {
-      throw new ExecutionError('FunctionNotFound', 'Function not found: Missing Export Section');
-    }
-    for (const name of [...entryPoints.keys()].sort(compareStringsUtf8)) {
-      if (!prepared.exports.includes(name)) throw new ExecutionError('FunctionNotFound', `Function not found: ${name}`);
-    }
-    // Not yet as on the node: it stores the instrumented module pruned to the entry points
-    // (casper-wasm-utils optimize); this stores the module as deployed (see the issue 3 note).
-    const wasm = prepared.bytes;
+    // The node stores the running module as its preprocessing left it (memory externalized, gas
+    // injected, stack limited), pruned to the entry points (casper-wasm-utils `optimize`).
+    const stored = moduleFromEntryPoints(
+      prepared.instrumented ?? prepared.bytes,
+      [...entryPoints.keys()].sort(compareStringsUtf8),
+    );
+    if ('error' in stored) throw new ExecutionError('FunctionNotFound', `Function not found: ${stored.name}`);
+    const wasm = stored;
     const contractHash = ctx.phase.rng.newHashAddress();
 
     const major = ctx.phase.services.protocolMajor;

@@ -27,6 +27,7 @@ import { encodeURef, newURef, type URef } from '../../../runtime/types/uref';
 import { toBytes } from '../../../runtime/types/bytesrepr';
 import type { Contract, ContractPackage } from '../../../runtime/types/contract';
 import type { ExecutionResult } from '../../../runtime/env';
+import { moduleFromEntryPoints } from '../../../runtime/wasm/optimize';
 
 // ------------------------------------------------------------------------------------------
 // WAT building
@@ -256,7 +257,13 @@ describe('packages and versions', () => {
     expect(contract.namedKeys).toEqual(NAMED_KEYS);
     expect(contract.protocolVersion).toEqual({ major: 1, minor: 5, patch: 6 });
     const wasmRecord = env.query(hashKey(contract.contractWasmHash));
-    expect(wasmRecord?.tag === 2 && bytesEqual(wasmRecord.contractWasm, bytes)).toBe(true);
+    // Stored as the node stores it: the preprocessed module pruned to the entry points.
+    const prepared = env.services.modules.prepare(bytes);
+    if (prepared instanceof Error) throw prepared;
+    const pruned = moduleFromEntryPoints(prepared.instrumented!, [...ENTRY_POINTS.keys()].sort());
+    if ('error' in pruned) throw new Error(pruned.name);
+    expect(wasmRecord?.tag === 2 && bytesEqual(wasmRecord.contractWasm, pruned)).toBe(true);
+    expect(pruned.length).not.toBe(bytes.length);
     const pkg = packageAt(env, packageHash);
     expect(pkg.versions).toEqual([{ protocolVersionMajor: 1, contractVersion: 1, contractHash }]);
 
@@ -701,6 +708,25 @@ describe('JS stubs', () => {
     });
     expect(failed.error?.apiError?.code).toBe(65536 + 99);
     expect(stub.calls.map((x) => x.entryPoint)).toEqual(['add', 'take', 'fail']);
+  });
+
+  test('stored Wasm runs as stored (no second preprocessing): a module with its own memory is a Resolver error', () => {
+    const env = hostGasEnv();
+    const stub = installStub(env, { entryPoints: { deep: () => undefined } });
+    env.services.stubs.delete(bytesToHex(stub.contractHash));
+    const contract = contractAt(env, stub.contractHash);
+    // (module (memory 1) (func (export "deep")))
+    const raw = Uint8Array.from([
+      0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 1, 4, 1, 0x60, 0, 0, 3, 2, 1, 0, 5, 3, 1, 0, 1, 7, 8, 1, 4, 0x64, 0x65, 0x65,
+      0x70, 0, 0, 0x0a, 4, 1, 2, 0, 0x0b,
+    ]);
+    env.state.put(hashKey(contract.contractWasmHash), { tag: 2, contractWasm: raw });
+    const res = runFailing(env, {
+      wasm: wasm((d) => `${hashArg(d)} ${ok(callAt(d, HASHARG, 'deep'))}`),
+      args: hashArgs(stub.contractHash),
+    });
+    expect(res.error?.kind).toBe('Resolver');
+    expect(res.error?.message).toBe('Resolver error: No imported memory');
   });
 
   test('nesting stops at max_runtime_call_stack_height (12 frames) with RuntimeStackOverflow', () => {
