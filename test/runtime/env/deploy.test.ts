@@ -388,3 +388,38 @@ describe('estimate', () => {
     expect(e.margin).toBe(0.1);
   });
 });
+
+describe('malicious sessions as deploys: each costs exactly what it bought and changes nothing else', () => {
+  const CHANGED_ONLY = (r: { effects: readonly { key: { tag: number }; kind: string }[] }) =>
+    r.effects.filter((e) => e.kind !== 'Identity').every((e) => e.key.tag === 6 /* Balance */);
+
+  test('an infinite loop: GasLimit, the whole payment is the fee', async () => {
+    const env = new TestEnv();
+    const loop = await session('(loop (br 0))');
+    const payment = 5_000_000_000n;
+    const r = env.runDeploy({ session: { wasm: loop }, payment: { amount: payment } });
+    expect(r.error?.kind).toBe('GasLimit');
+    expect(r.gasUsed).toBe(5_000_000_000);
+    expect(r.fee).toBe(payment);
+    expect(r.refund).toBe(0n);
+    expect(env.accountBalance()).toBe(DEFAULT_ACCOUNT_INITIAL_BALANCE - payment);
+    expect(CHANGED_ONLY(r)).toBe(true);
+  });
+
+  test('a memory bomb stops at 64 pages; unbounded recursion at the stack limit; both charged their gas only', async () => {
+    const env = new TestEnv();
+    const bomb = await session('(loop (br_if 0 (i32.ne (memory.grow (i32.const 1)) (i32.const -1)))) (unreachable)');
+    const r1 = env.runDeploy({ session: { wasm: bomb } });
+    expect(r1.error?.kind).toBe('Interpreter');
+    expect(r1.fee).toBe(split(DEFAULT_PAYMENT, r1.cost).fee);
+    expect(CHANGED_ONLY(r1)).toBe(true);
+    const before = env.accountBalance()!;
+    // No imports, so `call` is function 0: it calls itself until the stack limiter traps.
+    const recurse = await session('(call 0)');
+    const r2 = env.runDeploy({ session: { wasm: recurse } });
+    expect(r2.error?.kind).toBe('Interpreter');
+    expect(r2.error?.message).toContain('Unreachable');
+    expect(env.accountBalance()).toBe(before - split(DEFAULT_PAYMENT, r2.cost).fee);
+    expect(CHANGED_ONLY(r2)).toBe(true);
+  });
+});
