@@ -12,8 +12,8 @@
  * `file:line:column`.
  *
  * The re-run is only trusted when it fails with the same error (kind and ApiError code) as the
- * release run. GasLimit and Wasm traps are not re-run (without metering a runaway loop would not
- * stop, and a trap's stack does not survive the executor).
+ * release run. GasLimit is not re-run (without metering a runaway loop would not stop); for a Wasm
+ * trap the frames are those of the V8 trap the execution error keeps as its `cause`.
  */
 
 import type { TestEnv } from '../runtime';
@@ -143,7 +143,7 @@ export function locateFailure(
   request: TraceRequest,
   failure: ExecutionError,
 ): FailureLocation | null {
-  if (!debug.sourceMap || failure.kind === 'GasLimit' || failure.kind === 'Interpreter') return null;
+  if (!debug.sourceMap || failure.kind === 'GasLimit') return null;
   const prep = uninstrumented(debug.bytes, env.services.costs.wasm.max_memory);
   if (!prep) return null;
   const realModules = env.services.modules;
@@ -161,7 +161,8 @@ export function locateFailure(
     (env.services as { modules: unknown }).modules = realModules;
   }
   if (!error || error.kind !== failure.kind || error.apiError?.code !== failure.apiError?.code) return null;
-  const all = wasmFrames(error);
+  // A Wasm trap becomes a new ExecutionError; the trap itself (with the frames) is its `cause`.
+  const all = wasmFrames(error.cause instanceof Error ? error.cause : error);
   if (all.length === 0) return null;
   const session = all[all.length - 1].module; // the session's `call` is the outermost Wasm frame
   const map = new WasmSourceMap(debug.sourceMap);

@@ -113,9 +113,16 @@ export function fromWasmTrap(e: unknown): ExecutionError | null {
               : /null function|signature mismatch/.test(m)
                 ? 'UnexpectedSignature'
                 : null;
-    return interpreterError(code ? `trap: Code(${code})` : m);
+    return withCause(interpreterError(code ? `trap: Code(${code})` : m), e);
   }
-  if (e instanceof RangeError && /call stack size/.test(e.message))
-    return interpreterError('trap: Code(StackOverflow)');
+  if (e instanceof RangeError && /call stack size/.test(e.message)) {
+    return withCause(interpreterError('trap: Code(StackOverflow)'), e);
+  }
   return null;
+}
+
+/** Keeps the V8 trap (and its Wasm stack frames) as the execution error's `cause`, for tools. */
+function withCause(error: ExecutionError, cause: Error): ExecutionError {
+  Object.defineProperty(error, 'cause', { value: cause, enumerable: false });
+  return error;
 }
