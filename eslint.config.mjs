@@ -5,7 +5,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'build/**', 'assembly/**', 'sessions/**', 'test/harness/**', 'test/fixtures/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'build/**',
+      '.cache/**',
+      'assembly/**',
+      'sessions/**',
+      'test/harness/**',
+      'test/fixtures/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
