@@ -232,11 +232,12 @@ function setBytes(p: usize, size: u32, bytes: StaticArray<u8>): bool {
   return true;
 }
 
-/** A new zero value of `size` bytes with runtime id `id`. */
+/**
+ * A new zero value of `size` bytes with runtime id `id`. Fresh objects are all zero bytes (the
+ * stub runtime never reuses memory; the others clear it), as `allocBytes` relies on too.
+ */
 function allocZero(size: usize, id: u32): usize {
-  const p = __new(size, id);
-  for (let o: usize = 0; o < size; o += 8) store<u64>(p + o, 0);
-  return p;
+  return __new(size, id);
 }
 
 /** Sets all n limbs at p to v. */

@@ -10,6 +10,8 @@
 //                                     (it is also called on a null instance for empty lists)
 // and has a constructor callable with no arguments.
 
+import { __casper_static_string, __casper_static_strings_only } from './externals';
+
 /** bytesrepr error codes, numbered as casper-types' ApiError. */
 export namespace BytesReprError {
   /** No error. */
@@ -92,8 +94,7 @@ export class Encoder {
   reserve(n: u32): usize {
     const need = this.len + n;
     if (need > this.cap) {
-      let cap = this.cap << 1;
-      if (cap < need) cap = need;
+      const cap = max(need << 1, need); // (need itself if doubling overflows: heap.alloc rejects it)
       const to = heap.alloc(cap);
       copyBytes(to, this.ptr, this.len);
       this.ptr = to;
@@ -142,17 +143,15 @@ export class Encoder {
 
   /** Writes a String: u32 byte length + UTF-8. */
   putString(s: string): void {
-    const lenAt = this.len;
-    this.putU32(0);
-    const n = this.putUtf8(s);
-    store<u32>(this.ptr + lenAt, n);
+    const p = stringBytes(s);
+    this.putRaw(p, load<u32>(p) + 4);
   }
 
   /** Writes the UTF-8 bytes of `s` (no prefix) and returns their count. Lone surrogates become U+FFFD. */
   putUtf8(s: string): u32 {
-    const at = this.reserve(<u32>s.length * 3);
-    const n = writeUtf8(at, s);
-    this.len -= <u32>s.length * 3 - n;
+    const p = stringBytes(s);
+    const n = load<u32>(p);
+    this.putRaw(p + 4, n);
     return n;
   }
 
@@ -160,6 +159,28 @@ export class Encoder {
   toBytes(): StaticArray<u8> {
     return bytesFrom(this.ptr, this.len);
   }
+}
+
+/** Where a string's header keeps the address of its bytesrepr String (release builds; asc's GC word). */
+const STRING_BYTES_HEADER: usize = 16;
+
+/**
+ * The bytesrepr String of `s` (u32 byte length ‖ UTF-8) at an address: how names reach host
+ * functions. In release builds a string literal's bytes are static data made by the build
+ * (scripts/lib/static-strings.mjs), and a string decoded by this file keeps its bytes too
+ * (their address is in the string's header, STRING_BYTES_HEADER bytes before it); the build
+ * turns the marker calls below into those addresses, and drops the encoder below when every
+ * string has them. Other strings, and every string in other builds, are encoded into fresh
+ * memory: the same bytes either way.
+ */
+export function stringBytes(s: string): usize {
+  if (CASPER_STATIC_STRINGS) {
+    const p = __casper_static_string(changetype<usize>(s));
+    if (p || __casper_static_strings_only()) return p;
+  }
+  const p = heap.alloc(4 + <usize>s.length * 3);
+  store<u32>(p, writeUtf8(p + 4, s));
+  return p;
 }
 
 /**
@@ -229,10 +250,13 @@ export class Decoder {
     return <u32>(this.end - this.ptr);
   }
 
-  /** Advances over `n` bytes and returns where they start, or 0 with EarlyEndOfStream. */
+  /**
+   * Advances over `n` bytes and returns where they start, or 0 with EarlyEndOfStream. (Memory
+   * below 1,024 is never written, so the getters read zeros from 0 after a failure.)
+   */
   take(n: u32): usize {
     const p = this.ptr;
-    if (<u64>n > <u64>(this.end - p)) {
+    if (n > <u32>(this.end - p)) {
       this.fail(BytesReprError.EarlyEndOfStream);
       return 0;
     }
@@ -242,8 +266,7 @@ export class Decoder {
 
   /** Reads one byte. */
   getU8(): u8 {
-    const p = this.take(1);
-    return p ? load<u8>(p) : 0;
+    return load<u8>(this.take(1)); // (after a failure: address 0, where nothing is ever stored)
   }
 
   /** Reads a bool (0/1; anything else is Formatting). */
@@ -255,14 +278,12 @@ export class Decoder {
 
   /** Reads a u32 little-endian. */
   getU32(): u32 {
-    const p = this.take(4);
-    return p ? load<u32>(p) : 0;
+    return load<u32>(this.take(4));
   }
 
   /** Reads a u64 little-endian. */
   getU64(): u64 {
-    const p = this.take(8);
-    return p ? load<u64>(p) : 0;
+    return load<u64>(this.take(8));
   }
 
   /** Reads `n` raw bytes into a new array (ByteArray(N), hashes). */
@@ -291,85 +312,53 @@ export class Decoder {
 
   /** Ends a whole-input decode: LeftOverBytes if bytes remain. Returns the error code. */
   finish(): u32 {
-    if (this.err == 0 && this.ptr != this.end) this.err = BytesReprError.LeftOverBytes;
+    if (this.ptr != this.end) this.fail(BytesReprError.LeftOverBytes);
     return this.err;
   }
 }
 
 /** Decodes strict UTF-8 (as Rust's `String::from_utf8`) to a string, or null if invalid. */
 export function utf8Decode(ptr: usize, len: u32): string | null {
-  // Pass 1: validate and count UTF-16 units.
-  let units: u32 = 0;
+  // One pass into a string of len units (UTF-8 never has fewer bytes than UTF-16 units), whose
+  // length is then set to the units written (the rest of the block is never used).
+  const out = __new((<usize>len) << 1, idof<string>());
+  let q = out;
   const end = ptr + len;
   let p = ptr;
   while (p < end) {
-    const b0 = <u32>load<u8>(p);
-    if (b0 < 0x80) {
-      p++;
-      units++;
-      continue;
+    let c = <u32>load<u8>(p++);
+    if (c >= 0x80) {
+      // Lead byte: C2–DF, E0–EF or F0–F4 followed by 1, 2 or 3 continuation bytes.
+      if (c - 0xc0 >= 0x38) return null; // 80–BF (continuation) or F8–FF
+      const n: u32 = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : 1;
+      const min: u32 = n == 3 ? 0x10000 : n == 2 ? 0x800 : 0x80; // shorter forms are overlong
+      if (<usize>n > end - p) return null;
+      c &= 0x3f >> n;
+      for (let k = n; k; k--) {
+        const b = <u32>load<u8>(p++);
+        if ((b & 0xc0) != 0x80) return null;
+        c = (c << 6) | (b & 0x3f);
+      }
+      if (c < min || c > 0x10ffff || c - 0xd800 < 0x800) return null;
+      if (c >= 0x10000) {
+        c -= 0x10000;
+        store<u16>(q, <u16>(0xd800 + (c >> 10)));
+        q += 2;
+        c = 0xdc00 + (c & 0x3ff);
+      }
     }
-    let n: u32;
-    let min: u32;
-    let c: u32;
-    if ((b0 & 0xe0) == 0xc0) {
-      n = 1;
-      min = 0x80;
-      c = b0 & 0x1f;
-    } else if ((b0 & 0xf0) == 0xe0) {
-      n = 2;
-      min = 0x800;
-      c = b0 & 0x0f;
-    } else if ((b0 & 0xf8) == 0xf0) {
-      n = 3;
-      min = 0x10000;
-      c = b0 & 0x07;
-    } else return null;
-    if (<usize>n >= end - p) return null;
-    for (let i: u32 = 1; i <= n; i++) {
-      const b = <u32>load<u8>(p + i);
-      if ((b & 0xc0) != 0x80) return null;
-      c = (c << 6) | (b & 0x3f);
-    }
-    if (c < min || c > 0x10ffff || (c >= 0xd800 && c < 0xe000)) return null;
-    units += c >= 0x10000 ? 2 : 1;
-    p += n + 1;
+    store<u16>(q, <u16>c);
+    q += 2;
   }
-  // Pass 2: write UTF-16.
-  const out = changetype<string>(__new(units << 1, idof<string>()));
-  let q = changetype<usize>(out);
-  p = ptr;
-  while (p < end) {
-    const b0 = <u32>load<u8>(p);
-    let c: u32;
-    if (b0 < 0x80) {
-      c = b0;
-      p += 1;
-    } else if (b0 < 0xe0) {
-      c = ((b0 & 0x1f) << 6) | ((<u32>load<u8>(p + 1)) & 0x3f);
-      p += 2;
-    } else if (b0 < 0xf0) {
-      c = ((b0 & 0x0f) << 12) | (((<u32>load<u8>(p + 1)) & 0x3f) << 6) | ((<u32>load<u8>(p + 2)) & 0x3f);
-      p += 3;
-    } else {
-      c =
-        ((b0 & 0x07) << 18) |
-        (((<u32>load<u8>(p + 1)) & 0x3f) << 12) |
-        (((<u32>load<u8>(p + 2)) & 0x3f) << 6) |
-        ((<u32>load<u8>(p + 3)) & 0x3f);
-      p += 4;
-    }
-    if (c >= 0x10000) {
-      c -= 0x10000;
-      store<u16>(q, <u16>(0xd800 + (c >> 10)));
-      store<u16>(q, <u16>(0xdc00 + (c & 0x3ff)), 2);
-      q += 4;
-    } else {
-      store<u16>(q, <u16>c);
-      q += 2;
-    }
+  store<u32>(out - 4, <u32>(q - out)); // the object's size: the string's length in bytes
+  if (CASPER_STATIC_STRINGS) {
+    // Keep the bytes, as the build does for literals: `stringBytes` then needs no encoder.
+    const bytes = heap.alloc(4 + <usize>len);
+    store<u32>(bytes, len);
+    copyBytes(bytes + 4, ptr, len);
+    store<usize>(out - STRING_BYTES_HEADER, bytes);
   }
-  return out;
+  return changetype<string>(out);
 }
 
 /** The UTF-8 bytes of a string, no prefix. */

@@ -2,7 +2,12 @@
 // CLType bytes (casper-types `cl_type.rs`). A CLType is kept as its bytes (StaticArray<u8>):
 // session code only ever writes or forwards types, it never interprets them.
 
+import { U128, U256, U512 } from './bignum';
 import { allocBytes, BytesReprError, bytesFrom, Decoder, Encoder, writeCLType } from './bytesrepr';
+import { Key } from './key';
+import { PublicKey } from './public_key';
+import { Unit } from './unit';
+import { URef } from './uref';
 
 /** CLType tags (the first byte of a CLType's bytes). */
 export namespace CLTypeTag {
@@ -95,15 +100,69 @@ export function readCLType(dec: Decoder): StaticArray<u8> {
   return bytesFrom(start, <u32>(dec.ptr - start));
 }
 
-/** The CLType bytes of T, e.g. `clTypeBytes<u64>()` = [5], `clTypeBytes<Unit>()` = [9]. */
+// One-byte CLTypes as static StaticArray<u8> objects: `memory.data` bytes laid out as asc lays out
+// a static object (20-byte header whose rtId and rtSize matter, then the byte); the pointer is the
+// payload, 20 bytes in. Emitted only where a session uses that type: a module-level constant
+// would be emitted in every session and move all later static data.
+const SA_U8: u8 = <u8>idof<StaticArray<u8>>();
+
+/** The static CLType bytes of T when T's CLType is one parameterless tag, else 0 (a compile-time constant). */
+function simpleCLType<T>(): usize {
+  if (isBoolean<T>()) return memory.data<u8>([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, SA_U8, 0, 0, 0, 1, 0, 0, 0, 0]) + 20;
+  if (isInteger<T>()) {
+    if (sizeof<T>() == 1)
+      return memory.data<u8>([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, SA_U8, 0, 0, 0, 1, 0, 0, 0, 3]) + 20;
+    if (sizeof<T>() == 4) {
+      if (isSigned<T>())
+        return memory.data<u8>([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, SA_U8, 0, 0, 0, 1, 0, 0, 0, 1]) + 20;
+      return memory.data<u8>([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, SA_U8, 0, 0, 0, 1, 0, 0, 0, 4]) + 20;
+    }
+    if (sizeof<T>() == 8) {
+      if (isSigned<T>())
+        return memory.data<u8>([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, SA_U8, 0, 0, 0, 1, 0, 0, 0, 2]) + 20;
+      return memory.data<u8>([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, SA_U8, 0, 0, 0, 1, 0, 0, 0, 5]) + 20;
+    }
+  }
+  if (isString<T>()) return memory.data<u8>([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, SA_U8, 0, 0, 0, 1, 0, 0, 0, 10]) + 20;
+  if (isReference<T>() && !isArray<T>()) {
+    if (idof<T>() == idof<Unit>())
+      return memory.data<u8>([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, SA_U8, 0, 0, 0, 1, 0, 0, 0, 9]) + 20;
+    if (idof<T>() == idof<Key>())
+      return memory.data<u8>([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, SA_U8, 0, 0, 0, 1, 0, 0, 0, 11]) + 20;
+    if (idof<T>() == idof<URef>())
+      return memory.data<u8>([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, SA_U8, 0, 0, 0, 1, 0, 0, 0, 12]) + 20;
+    if (idof<T>() == idof<PublicKey>())
+      return memory.data<u8>([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, SA_U8, 0, 0, 0, 1, 0, 0, 0, 22]) + 20;
+    if (idof<T>() == idof<U128>())
+      return memory.data<u8>([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, SA_U8, 0, 0, 0, 1, 0, 0, 0, 6]) + 20;
+    if (idof<T>() == idof<U256>())
+      return memory.data<u8>([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, SA_U8, 0, 0, 0, 1, 0, 0, 0, 7]) + 20;
+    if (idof<T>() == idof<U512>())
+      return memory.data<u8>([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, SA_U8, 0, 0, 0, 1, 0, 0, 0, 8]) + 20;
+  }
+  return 0;
+}
+
+/**
+ * The CLType bytes of T, e.g. `clTypeBytes<u64>()` = [5], `clTypeBytes<Unit>()` = [9]. A type
+ * that is one parameterless tag is a shared static array (do not modify it); the others are
+ * built by writeCLType<T>.
+ */
 export function clTypeBytes<T>(): StaticArray<u8> {
+  const simple = simpleCLType<T>();
+  if (simple) return changetype<StaticArray<u8>>(simple);
   const enc = new Encoder(8);
   writeCLType<T>(enc);
   return enc.toBytes();
 }
 
-/** The CLType bytes of a value (needed where the type depends on the value, e.g. ByteArray(N)). */
+/**
+ * The CLType bytes of a value (needed where the type depends on the value, e.g. ByteArray(N));
+ * static data for the types clTypeBytes gives as such.
+ */
 export function clTypeOf<T>(v: T): StaticArray<u8> {
+  const simple = simpleCLType<T>();
+  if (simple) return changetype<StaticArray<u8>>(simple);
   const enc = new Encoder(8);
   writeCLType<T>(enc, v);
   return enc.toBytes();

@@ -2,7 +2,7 @@
 // u32 len ‖ bytes ‖ CLType.
 
 import { allocBytes, Decoded, Decoder, Encoder, encode, fromBytes, writeCLType } from './bytesrepr';
-import { readCLType } from './cltype';
+import { clTypeOf, readCLType } from './cltype';
 
 /**
  * Writes the CLValue of `v` (u32 length ‖ bytes ‖ CLType) straight into `enc`, without building
@@ -27,11 +27,16 @@ export class CLValue {
 
   /** The CLValue of `v` (casper-types `CLValue::from_t`). */
   static from<T>(v: T): CLValue {
+    if (isInteger<T>() && sizeof<T>() != 2 && (sizeof<T>() != 1 || !isSigned<T>())) {
+      // bool, u8, i32/u32, i64/u64: fixed size, little-endian, so no Encoder (i8 and 16-bit
+      // integers, which have no CLType, take the path below, where encode<T> rejects them).
+      const b = allocBytes(sizeof<T>());
+      store<T>(changetype<usize>(b), v);
+      return new CLValue(b, clTypeOf<T>(v));
+    }
     const b = new Encoder();
     encode<T>(b, v);
-    const t = new Encoder(8);
-    writeCLType<T>(t, v);
-    return new CLValue(b.toBytes(), t.toBytes());
+    return new CLValue(b.toBytes(), clTypeOf<T>(v));
   }
 
   /** The Unit CLValue: no bytes, CLType 9. */

@@ -3,24 +3,28 @@
 //   const eps = new EntryPoints();
 //   eps.addEntryPoint(new EntryPoint('inc', [], clTypeBytes<Unit>(), EntryPointAccess.public(), EntryPointType.Contract));
 
-import { BytesReprError, Decoder, decode, Encoder, encode, writeCLType } from './bytesrepr';
-import { readCLType } from './cltype';
-import { CLMap } from './map';
+import { BytesReprError, bytesFrom, Decoder, decode, Encoder, encode, utf8Decode } from './bytesrepr';
+import { clTypeBytes, readCLType } from './cltype';
+import { encodePairs, nameBytes, pairCount, pairNames, pairValue, putPair } from './map';
+import { Unit } from './unit';
 
 /** An entry point parameter: name ‖ CLType. */
 export class Parameter {
+  /** The name as a bytesrepr String (u32 length ‖ UTF-8): a literal's static bytes in release builds. */
+  nameBytes: usize;
+
   constructor(
     /** Argument name. */
-    public name: string = '',
+    name: string = '',
     /** CLType bytes (Unit by default). */
-    public clType: StaticArray<u8> = [9],
-  ) {}
+    public clType: StaticArray<u8> = clTypeBytes<Unit>(),
+  ) {
+    this.nameBytes = nameBytes(name);
+  }
 
   /** A parameter whose CLType is T's (`Parameter::new(name, T::cl_type())`). */
   static of<T>(name: string): Parameter {
-    const enc = new Encoder(8);
-    writeCLType<T>(enc);
-    return new Parameter(name, enc.toBytes());
+    return new Parameter(name, clTypeBytes<T>());
   }
 
   /** A parameter with explicit CLType bytes (see the clType* builders in cltype.ts). */
@@ -28,9 +32,18 @@ export class Parameter {
     return new Parameter(name, clType);
   }
 
+  /** Argument name. */
+  get name(): string {
+    return stringAt(this.nameBytes);
+  }
+
+  set name(name: string) {
+    this.nameBytes = nameBytes(name);
+  }
+
   /** bytesrepr: String name ‖ CLType. */
   encode(enc: Encoder): void {
-    enc.putString(this.name);
+    putName(enc, this.nameBytes);
     enc.putFixed(this.clType);
   }
 
@@ -41,49 +54,85 @@ export class Parameter {
   }
 }
 
-/** Who may call an entry point: Public (tag 1) or the listed groups (tag 2 ‖ Vec<String>). */
+/** Writes the bytesrepr String at `name`. */
+function putName(enc: Encoder, name: usize): void {
+  enc.putRaw(name, load<u32>(name) + 4);
+}
+
+/** The string of the (valid) bytesrepr String at `p`. */
+function stringAt(p: usize): string {
+  return changetype<string>(utf8Decode(p + 4, load<u32>(p)));
+}
+
+/**
+ * Who may call an entry point: Public (tag 1) or the listed groups (tag 2 ‖ Vec<String>). Kept as
+ * its bytes, so that an entry point's access is encoded by a copy.
+ */
 export class EntryPointAccess {
   constructor(
-    /** Group names; null means Public. An empty list makes the entry point uncallable from outside. */
-    public groups: Array<string> | null = null,
+    /** bytesrepr: 1 (Public) or 2 ‖ u32 count ‖ String… (Public's is shared static data: do not modify). */
+    public bytes: StaticArray<u8> = EntryPointAccess.public().bytes,
   ) {}
 
-  /** Anyone may call (`EntryPointAccess::Public`). */
+  /**
+   * Anyone may call (`EntryPointAccess::Public`). One shared static instance (do not modify it):
+   * `memory.data` laid out as asc lays out a static object, a 20-byte header (rtId and rtSize are
+   * read; the rest is 0) then the fields, here `bytes` → a static StaticArray<u8> [1], so that
+   * sessions pay no code for it.
+   */
   static public(): EntryPointAccess {
-    return new EntryPointAccess(null);
+    return changetype<EntryPointAccess>(
+      memory.data<u32>([
+        0,
+        0,
+        0,
+        idof<EntryPointAccess>(),
+        offsetof<EntryPointAccess>(),
+        <u32>(
+          memory.data<u8>([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, <u8>idof<StaticArray<u8>>(), 0, 0, 0, 1, 0, 0, 0, 1])
+        ) + 20,
+      ]) + 20,
+    );
   }
 
-  /** Only callers holding a URef of one of these groups (`EntryPointAccess::groups`). */
+  /**
+   * Only callers holding a URef of one of these groups (`EntryPointAccess::groups`). An empty list
+   * makes the entry point uncallable from outside.
+   */
   static groups(names: Array<string>): EntryPointAccess {
-    return new EntryPointAccess(names);
+    const enc = new Encoder();
+    enc.putU8(2);
+    encode<Array<string>>(enc, names);
+    return new EntryPointAccess(enc.toBytes());
   }
 
   /** True for Public. */
   get isPublic(): bool {
-    return this.groups === null;
+    return unchecked(this.bytes[0]) == 1;
+  }
+
+  /** The group names, or null for Public. */
+  get groups(): Array<string> | null {
+    if (this.isPublic) return null;
+    const dec = new Decoder(changetype<usize>(this.bytes) + 1, this.bytes.length - 1);
+    return decode<Array<string>>(dec);
   }
 
   /** bytesrepr: 1, or 2 ‖ u32 count ‖ String…. */
   encode(enc: Encoder): void {
-    const g = this.groups;
-    if (g === null) {
-      enc.putU8(1);
-    } else {
-      enc.putU8(2);
-      encode<Array<string>>(enc, g);
-    }
+    enc.putFixed(this.bytes);
   }
 
   /** Reads 1 (Public) or 2 ‖ Vec<String>; any other tag is Formatting. */
   decode(dec: Decoder): void {
+    const start = dec.ptr;
     const tag = dec.getU8();
-    if (tag == 1) {
-      this.groups = null;
-    } else if (tag == 2) {
-      this.groups = decode<Array<string>>(dec);
-    } else {
+    if (tag == 2) {
+      decode<Array<string>>(dec);
+    } else if (tag != 1) {
       dec.fail(BytesReprError.Formatting);
     }
+    if (dec.err == 0) this.bytes = bytesFrom(start, <u32>(dec.ptr - start));
   }
 }
 
@@ -97,24 +146,40 @@ export namespace EntryPointType {
 
 /** An entry point: name ‖ args Vec<Parameter> ‖ ret CLType ‖ access ‖ type u8. */
 export class EntryPoint {
+  /** The name as a bytesrepr String (u32 length ‖ UTF-8): a literal's static bytes in release builds. */
+  nameBytes: usize;
+
   /** As Rust's `EntryPoint::new(name, args, ret, access, entry_point_type)`; defaults as its `Default` ("call", no args, Unit, Public, Session). */
   constructor(
     /** Name; also the name of the Wasm export the node invokes. */
-    public name: string = 'call',
-    /** Parameters, in order. */
-    public args: Array<Parameter> = [],
+    name: string = 'call',
+    /** Parameters, in order (a literal such as `[Parameter.of<u8>('weight')]` or `[]`). */
+    public args: StaticArray<Parameter> = [],
     /** Return CLType bytes, e.g. `clTypeBytes<Unit>()`. */
-    public ret: StaticArray<u8> = [9],
+    public ret: StaticArray<u8> = clTypeBytes<Unit>(),
     /** Access control. */
-    public access: EntryPointAccess = new EntryPointAccess(null),
+    public access: EntryPointAccess = new EntryPointAccess(),
     /** EntryPointType.Session or EntryPointType.Contract. */
     public entryPointType: u8 = EntryPointType.Session,
-  ) {}
+  ) {
+    this.nameBytes = nameBytes(name);
+  }
+
+  /** Name; also the name of the Wasm export the node invokes. */
+  get name(): string {
+    return stringAt(this.nameBytes);
+  }
+
+  set name(name: string) {
+    this.nameBytes = nameBytes(name);
+  }
 
   /** bytesrepr: String ‖ Vec<Parameter> ‖ CLType ‖ access ‖ u8. */
   encode(enc: Encoder): void {
-    enc.putString(this.name);
-    encode<Array<Parameter>>(enc, this.args);
+    putName(enc, this.nameBytes);
+    const args = this.args;
+    enc.putU32(args.length);
+    for (let i = 0; i < args.length; i++) unchecked(args[i]).encode(enc);
     enc.putFixed(this.ret);
     this.access.encode(enc);
     enc.putU8(this.entryPointType);
@@ -123,54 +188,65 @@ export class EntryPoint {
   /** Reads an entry point; an entry point type other than 0/1 is Formatting. */
   decode(dec: Decoder): void {
     this.name = dec.getString();
-    this.args = decode<Array<Parameter>>(dec);
+    this.args = StaticArray.fromArray<Parameter>(decode<Array<Parameter>>(dec));
     this.ret = readCLType(dec);
-    this.access.decode(dec);
+    const access = new EntryPointAccess(); // never decode into a shared EntryPointAccess.public()
+    access.decode(dec);
+    this.access = access;
     const t = dec.getU8();
     if (t > 1) dec.fail(BytesReprError.Formatting);
     this.entryPointType = t;
   }
 }
 
-/** A contract's entry points (BTreeMap<String, EntryPoint>), keyed and sorted by name. */
+/**
+ * A contract's entry points (BTreeMap<String, EntryPoint>), keyed by name: the entry points as
+ * added, in a name map (map.ts); encoding writes them ascending by name, the last one added per
+ * name.
+ */
 export class EntryPoints {
-  /** The entries: name → entry point, ascending by name. */
-  map: CLMap<string, EntryPoint> = new CLMap<string, EntryPoint>();
+  /** (name, entry point) address pairs, as added (see map.ts). */
+  pairs: Encoder = new Encoder();
 
   /** Adds `ep` under its name, replacing one of the same name (`add_entry_point`). */
   addEntryPoint(ep: EntryPoint): EntryPoints {
-    this.map.set(ep.name, ep);
+    putPair(this.pairs, ep.nameBytes, changetype<usize>(ep));
     return this;
   }
 
   /** True when an entry point called `name` exists. */
   has(name: string): bool {
-    return this.map.has(name);
+    return pairValue(this.pairs, name) != 0;
   }
 
   /** The entry point called `name`, or null. */
   get(name: string): EntryPoint | null {
-    const i = this.map.indexOf(name);
-    return i >= 0 ? unchecked(this.map.values[i]) : null;
+    return changetype<EntryPoint | null>(pairValue(this.pairs, name));
   }
 
   /** Number of entry points. */
   get length(): i32 {
-    return this.map.length;
+    return pairCount(this.pairs);
   }
 
   /** The names, ascending. */
   names(): Array<string> {
-    return this.map.keys.slice();
+    return pairNames(this.pairs);
   }
 
   /** bytesrepr: u32 count ‖ (String name ‖ EntryPoint)… ascending by name. */
   encode(enc: Encoder): void {
-    this.map.encode(enc);
+    encodePairs<EntryPoint>(this.pairs, enc);
   }
 
   /** Reads the map (any order; a later duplicate name wins). */
   decode(dec: Decoder): void {
-    this.map.decode(dec);
+    const n = dec.getU32();
+    for (let i: u32 = 0; i < n && dec.err == 0; i++) {
+      const name = dec.getString();
+      const ep = new EntryPoint();
+      ep.decode(dec);
+      if (dec.err == 0) putPair(this.pairs, nameBytes(name), changetype<usize>(ep));
+    }
   }
 }

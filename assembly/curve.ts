@@ -21,15 +21,17 @@
 // 2^256 - 38, which keeps every residue mod p), never fully reduced; then the binary Jacobi
 // symbol on four u64 locals (for the prime p, the Legendre symbol). The limb loops stay rolled
 // (code size); the Jacobi loop, which runs ~500 times, is straight-line inside, as a loop
-// iteration costs at least one 35,000-gas branch on the 1.5 cost table. Cost per key, counted
-// on the release build: ~52M gas (Ed25519), ~38M gas (secp256k1).
+// iteration costs at least one 35,000-gas branch on the 1.5 cost table; for the same reason
+// 32-byte copies go by u64. Cost per key, counted on the release build: ~53M gas (Ed25519),
+// ~40M gas (secp256k1).
 
-// Scratch: T = 16-limb product (64 bytes), then 8-limb values A, B, U, V.
-const T: usize = memory.data(64 + 4 * 32, 8);
-const A: usize = T + 64;
-const B: usize = T + 96;
-const U: usize = T + 128;
-const V: usize = T + 160;
+// Scratch: T = 16-digit product (64 bytes), H = the digits folded down (32), C = c as two
+// digits (8), then 8-digit values A, U.
+const T: usize = memory.data(64 + 32 + 8 + 2 * 32, 8);
+const H: usize = T + 64;
+const C: usize = T + 96;
+const A: usize = T + 104;
+const U: usize = T + 136;
 
 // Edwards d = -121665/121666 mod 2^255-19, little-endian.
 const EDWARDS_D: usize = memory.data<u8>([
@@ -43,38 +45,53 @@ const SECP_C: i64 = 0x1000003d1;
 const ED_C: i64 = 38;
 
 /**
- * T[0..8] := a·b + k mod m = 2^256 - c, not fully reduced (< 2^256); T[8..16] = 0 after.
- * k is small: k ≥ 0 adds k; k < 0 starts from 2^256 + k, so callers pass k - c for a negative k.
+ * T += x·y·… row by row: for each digit of x (`xn` bytes of u32 digits), y (`yn` bytes) times it
+ * is added in at that digit and the row's carry is stored (not added) at the digit just above
+ * the row, which must still be 0 there: so x is the shorter factor when the digits above T's
+ * low half are not all 0.
  */
-function mulAdd(a: usize, b: usize, k: i64, c: i64): void {
-  const fill = k >> 63;
-  for (let i: usize = 0; i < 64; i += 8) store<i64>(T + i, i < 32 ? fill : 0);
-  store<i64>(T, k);
-  for (let i: usize = 0; i < 32; i += 4) {
-    const ai = <u64>load<u32>(a + i);
+function mac(x: usize, xn: usize, y: usize, yn: usize): void {
+  for (let i: usize = 0; i < xn; i += 4) {
+    const xi = <u64>load<u32>(x + i);
     let carry: u64 = 0;
-    for (let j: usize = 0; j < 32; j += 4) {
-      const x = <u64>load<u32>(T + i + j) + ai * <u64>load<u32>(b + j) + carry;
-      store<u32>(T + i + j, <u32>x);
-      carry = x >> 32;
+    for (let j: usize = 0; j < yn; j += 4) {
+      carry += <u64>load<u32>(T + i + j) + xi * <u64>load<u32>(y + j); // < 2^64
+      store<u32>(T + i + j, <u32>carry);
+      carry >>= 32;
     }
-    store<u32>(T + i + 32, <u32>carry);
+    store<u32>(T + i + yn, <u32>carry);
   }
-  // Fold: lo + hi·2^256 ≡ lo + hi·c until nothing is left above 2^256. With c = c0 + c1·2^32,
-  // limb i gets h·c0 and limb i+1 gets h·c1 (added to the carry).
-  const c0 = (<u64>c) & 0xffffffff;
-  const c1 = (<u64>c) >> 32;
+}
+
+/** Copies 32 bytes as four u64 (a byte loop would cost 8 times the gas). */
+function copy32(dst: usize, src: usize): void {
+  for (let i: usize = 0; i < 32; i += 8) store<u64>(dst + i, load<u64>(src + i));
+}
+
+/**
+ * dst := a·b + k mod m = 2^256 - c, not fully reduced (< 2^256); dst may be a or b. k is small:
+ * k ≥ 0 adds k; k < 0 starts from 2^256 + k, so callers pass k - c for a negative k.
+ */
+function mulAdd(dst: usize, a: usize, b: usize, k: i64, c: i64): void {
+  // T's high half needs no clearing: each row stores its carry there before the next reads it.
+  const fill = k >> 63;
+  store<i64>(T, k);
+  store<i64>(T, fill, 8);
+  store<i64>(T, fill, 16);
+  store<i64>(T, fill, 24);
+  mac(a, 32, b, 32);
+  // Fold: lo + hi·2^256 ≡ lo + c·hi, until nothing is left above 2^256. The two rows of c·hi
+  // store the digits at 2^256 and 2^288; the rest of the high half is cleared, and after the
+  // first fold only those two can be set.
+  store<i64>(C, c);
   do {
-    let carry: u64 = 0;
-    for (let i: usize = 0; i < 32; i += 4) {
-      const h = <u64>load<u32>(T + i + 32);
-      store<u32>(T + i + 32, 0);
-      const x = <u64>load<u32>(T + i) + h * c0 + carry;
-      store<u32>(T + i, <u32>x);
-      carry = (x >> 32) + h * c1;
-    }
-    store<u64>(T + 32, carry);
+    copy32(H, T + 32);
+    store<u64>(T, 0, 40);
+    store<u64>(T, 0, 48);
+    store<u64>(T, 0, 56);
+    mac(C, 8, H, 32);
   } while (load<u64>(T + 32));
+  copy32(dst, T);
 }
 
 /**
@@ -128,8 +145,9 @@ function isNonResidue(nLow: u64, nTop: u64): bool {
     a3 >>= 1;
     neg ^= (n0 >> 1) ^ (n0 >> 2);
   }
-  // gcd(a, n) = n when a ≡ 0: symbol 0 (a square root exists).
-  return <bool>(neg & 1) && n0 == 1 && !(n1 | n2 | n3);
+  // n is now gcd(a, n), 1 or the prime itself (a ≡ 0: symbol 0, a square root exists), whose
+  // top limb is never 0.
+  return <bool>(neg & 1) && !n3;
 }
 
 /**
@@ -137,15 +155,12 @@ function isNonResidue(nLow: u64, nTop: u64): bool {
  * (ed25519-dalek 2.0.0 point decompression; see the file header for the exact rules).
  */
 export function isValidEd25519(ptr: usize): bool {
-  copyBytes(A, ptr, 32);
+  copy32(A, ptr);
   store<u8>(A, load<u8>(A, 31) & 0x7f, 31); // y: drop the sign bit
-  mulAdd(A, A, -1 - ED_C, ED_C); // u = y² - 1 (start from 2^256 - 1 - c ≡ -1)
-  copyBytes(U, T, 32);
-  mulAdd(A, A, 0, ED_C); // y²
-  copyBytes(B, T, 32);
-  mulAdd(B, EDWARDS_D, 1, ED_C); // v = d·y² + 1
-  copyBytes(V, T, 32);
-  mulAdd(U, V, 0, ED_C); // u·v: a square iff u/v is (v ≠ 0)
+  mulAdd(U, A, A, -1 - ED_C, ED_C); // u = y² - 1 (start from 2^256 - 1 - c ≡ -1)
+  mulAdd(A, A, A, 0, ED_C); // y²
+  mulAdd(A, A, EDWARDS_D, 1, ED_C); // v = d·y² + 1
+  mulAdd(A, U, A, 0, ED_C); // u·v (in T): a square iff u/v is (v ≠ 0)
   return !isNonResidue(19, 0x7fffffffffffffff);
 }
 
@@ -160,10 +175,12 @@ export function isValidSecp256k1(ptr: usize): bool {
   // x ≥ p = 2^256 - 2^32 - 977 iff the top 192 bits are all ones and the low limb ≥ -SECP_C.
   if ((load<u64>(A, 8) & load<u64>(A, 16) & load<u64>(A, 24)) == <u64>-1 && load<u64>(A) >= <u64>(0 - SECP_C))
     return false;
-  mulAdd(A, A, 0, SECP_C);
-  copyBytes(B, T, 32);
-  mulAdd(B, A, 7, SECP_C); // x³ + 7
+  mulAdd(U, A, A, 0, SECP_C);
+  mulAdd(U, U, A, 7, SECP_C); // x³ + 7 (in T)
   return !isNonResidue(SECP_C, <u64>-1);
 }
 
-import { copyBytes } from './bytesrepr';
+/** True when the key bytes at `ptr` of a PublicKey with tag `tag` (0 System, 1 Ed25519, 2 secp256k1) are valid. */
+export function isValidPoint(tag: u8, ptr: usize): bool {
+  return tag == 1 ? isValidEd25519(ptr) : tag == 0 || isValidSecp256k1(ptr);
+}

@@ -152,3 +152,13 @@ export declare function casper_record_era_info(era_id_ptr: usize, era_id_size: u
 /** casper_print(text_ptr, text_size): test-support nodes only; debug builds only */
 @external("env", "casper_print")
 export declare function casper_print(text_ptr: usize, text_size: usize): void;
+
+// Build-time markers, not host functions: the release build (scripts/lib/static-strings.mjs)
+// replaces every call by a constant and removes both imports; only code compiled with
+// CASPER_STATIC_STRINGS=1 references them.
+/** The address of string literal `s`'s bytesrepr String (u32 length ‖ UTF-8), or 0 if `s` is not known at build time. */
+@external("env", "__casper_static_string")
+export declare function __casper_static_string(s: usize): usize;
+/** 1 when every string passed to __casper_static_string is a literal, else 0. */
+@external("env", "__casper_static_strings_only")
+export declare function __casper_static_strings_only(): i32;

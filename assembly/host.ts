@@ -1,17 +1,19 @@
 // Internal helpers shared by the API modules: the static scratch area host functions write
 // sizes into, bytesrepr String arguments, and reading the host buffer.
 
-import { Decoded, Decoder, decode, Encoder, zeroOf } from './bytesrepr';
+import { Decoded, Decoder, decode, Encoder, stringBytes, zeroOf } from './bytesrepr';
 import { ApiError, revert } from './error';
 import { casper_read_host_buffer } from './externals';
 
 /** Static scratch for sizes the host writes (16 bytes; some host functions write an 8-byte usize). */
 export const SCRATCH: usize = memory.data(16, 8);
 
-/** A name serialized as a bytesrepr String (u32 length + UTF-8). */
+/** A name serialized as a bytesrepr String (u32 length + UTF-8), in an Encoder (`ptr`, `len`). */
 export function stringArg(s: string): Encoder {
-  const enc = new Encoder(<u32>s.length + 8);
-  enc.putString(s);
+  const p = stringBytes(s);
+  const enc = new Encoder(0);
+  enc.ptr = p;
+  enc.len = enc.cap = load<u32>(p) + 4;
   return enc;
 }
 

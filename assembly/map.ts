@@ -1,8 +1,10 @@
 // CLMap<K, V>: casper-types' BTreeMap<K, V>. Entries are kept sorted by key (Rust's Ord) in two
 // parallel arrays, so encoding writes them in ascending key order as BTreeMap does:
 // u32 count ‖ (K ‖ V)…; CLType 17 ‖ K ‖ V.
+// Below it, the name maps (BTreeMap<String, V> kept as serialized entries) behind EntryPoints and
+// NamedKeys, which sessions build once and hand to the host.
 
-import { Decoder, decode, Encoder, encode, writeCLType, zeroOf } from './bytesrepr';
+import { Decoder, decode, Encoder, encode, stringBytes, utf8Decode, writeCLType, zeroOf } from './bytesrepr';
 
 /**
  * Compares two strings in UTF-8 byte order (Rust's `Ord for String`). UTF-16 code-unit order
@@ -172,4 +174,110 @@ export class CLMap<K, V> {
     }
     return this.keys.length - other.keys.length;
   }
+}
+
+/**
+ * Orders two bytesrepr Strings (u32 length ‖ UTF-8) at `a` and `b` by their bytes, as Rust orders
+ * Strings: negative, 0 or positive.
+ */
+function compareNames(a: usize, b: usize): i32 {
+  const la = load<u32>(a);
+  const lb = load<u32>(b);
+  const n = <usize>min(la, lb);
+  for (let i: usize = 0; i < n; i++) {
+    const d = <i32>load<u8>(a + i, 4) - <i32>load<u8>(b + i, 4);
+    if (d != 0) return d;
+  }
+  return <i32>(la - lb);
+}
+
+// Name maps: a BTreeMap<String, V> (EntryPoints, NamedKeys) kept as a list of (name, value)
+// pairs in the order they were put, each pair two u32 addresses: the name's bytesrepr String
+// (u32 length ‖ UTF-8; for a literal, static data in release builds) and the value object.
+// Nothing is searched, sorted or moved until the map is encoded, which writes the last value put
+// under each name in ascending byte order of the names (Rust's `Ord for String`). Session code
+// puts a handful of entries and encodes them once: two stores per put and one small selection
+// loop, instead of sorted arrays of objects. (Plain functions over an Encoder: a base class
+// would cost each subclass constructor a few dead null checks.)
+
+/**
+ * The bytesrepr String (u32 length ‖ UTF-8) of `s` at an address (bytesrepr.ts `stringBytes`).
+ * In release builds a literal's bytes are static data, so a name kept this way (rather than as
+ * the string) lets the build drop the literal's UTF-16 object.
+ */
+export function nameBytes(s: string): usize {
+  return stringBytes(s);
+}
+
+/** Appends (name → value) to `pairs`: `name` a bytesrepr String's address, `value` an object's. */
+export function putPair(pairs: Encoder, name: usize, value: usize): void {
+  pairs.putU32(<u32>name);
+  pairs.putU32(<u32>value);
+}
+
+/**
+ * The pair after `prev` in map order (prev 0: the first), or 0 past the last. Of pairs with equal
+ * names the last put counts.
+ */
+export function nextPair(pairs: Encoder, prev: usize): usize {
+  let best: usize = 0;
+  const end = pairs.ptr + pairs.len;
+  for (let p = pairs.ptr; p < end; p += 8) {
+    const name = load<u32>(p);
+    if (prev != 0 && compareNames(name, load<u32>(prev)) <= 0) continue;
+    if (best == 0 || compareNames(name, load<u32>(best)) <= 0) best = p;
+  }
+  return best;
+}
+
+/** bytesrepr of the map: u32 count ‖ (String name ‖ V)… ascending by name. */
+export function encodePairs<V>(pairs: Encoder, enc: Encoder): void {
+  const countAt = enc.len;
+  enc.putU32(0);
+  let n: u32 = 0;
+  let p: usize = 0;
+  while ((p = nextPair(pairs, p)) != 0) {
+    const name = load<u32>(p);
+    enc.putRaw(name, load<u32>(name) + 4);
+    encode<V>(enc, changetype<V>(<usize>load<u32>(p, 4)));
+    n++;
+  }
+  store<u32>(enc.ptr + countAt, n);
+}
+
+/** The value put last under `name`, or 0 when absent. */
+export function pairValue(pairs: Encoder, name: string): usize {
+  const q = nameBytes(name);
+  let value: usize = 0;
+  const end = pairs.ptr + pairs.len;
+  for (let p = pairs.ptr; p < end; p += 8) if (compareNames(load<u32>(p), q) == 0) value = load<u32>(p, 4);
+  return value;
+}
+
+/** `pairs` without those named `name`. */
+export function withoutPairs(pairs: Encoder, name: string): Encoder {
+  const q = nameBytes(name);
+  const kept = new Encoder(pairs.len);
+  const end = pairs.ptr + pairs.len;
+  for (let p = pairs.ptr; p < end; p += 8) if (compareNames(load<u32>(p), q) != 0) kept.putRaw(p, 8);
+  return kept;
+}
+
+/** Number of entries (distinct names). */
+export function pairCount(pairs: Encoder): i32 {
+  let n = 0;
+  let p: usize = 0;
+  while ((p = nextPair(pairs, p)) != 0) n++;
+  return n;
+}
+
+/** The names, ascending. */
+export function pairNames(pairs: Encoder): Array<string> {
+  const out = new Array<string>();
+  let p: usize = 0;
+  while ((p = nextPair(pairs, p)) != 0) {
+    const name = <usize>load<u32>(p);
+    out.push(changetype<string>(utf8Decode(name + 4, load<u32>(name))));
+  }
+  return out;
 }

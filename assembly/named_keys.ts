@@ -1,55 +1,65 @@
 // NamedKeys: casper-types' BTreeMap<String, Key>: u32 count ‖ (String ‖ Key)… sorted by name
 // bytes; CLType Map(String, Key) = 17 10 11.
 
-import { Decoder, Encoder } from './bytesrepr';
+import { Decoder, decode, Encoder } from './bytesrepr';
 import { Key } from './key';
-import { CLMap } from './map';
+import { encodePairs, nameBytes, pairCount, pairNames, pairValue, putPair, withoutPairs } from './map';
 
-/** Named keys of an account or contract, kept sorted by name (UTF-8 byte order). */
+/**
+ * Named keys of an account or contract, keyed by name: the keys as inserted, in a name map
+ * (map.ts); encoding writes them ascending by name (UTF-8 byte order), the last one inserted per
+ * name.
+ */
 export class NamedKeys {
-  /** The entries: name → key, ascending by name. */
-  map: CLMap<string, Key> = new CLMap<string, Key>();
+  /** (name, key) address pairs, as inserted (see map.ts). */
+  pairs: Encoder = new Encoder();
 
   /** Sets `name` to `key`, replacing an existing entry; returns this. */
   insert(name: string, key: Key): NamedKeys {
-    this.map.set(name, key);
+    putPair(this.pairs, nameBytes(name), changetype<usize>(key));
     return this;
   }
 
   /** Removes `name`; returns true when it was present. */
   remove(name: string): bool {
-    return this.map.remove(name);
+    if (!pairValue(this.pairs, name)) return false;
+    this.pairs = withoutPairs(this.pairs, name);
+    return true;
   }
 
   /** The key called `name`, or null. */
   get(name: string): Key | null {
-    const i = this.map.indexOf(name);
-    return i >= 0 ? unchecked(this.map.values[i]) : null;
+    return changetype<Key | null>(pairValue(this.pairs, name));
   }
 
   /** True when `name` is present. */
   has(name: string): bool {
-    return this.map.has(name);
+    return pairValue(this.pairs, name) != 0;
   }
 
   /** Number of entries. */
   get length(): i32 {
-    return this.map.length;
+    return pairCount(this.pairs);
   }
 
-  /** The names, ascending (a copy). */
+  /** The names, ascending. */
   names(): Array<string> {
-    return this.map.keys.slice();
+    return pairNames(this.pairs);
   }
 
   /** bytesrepr: u32 count ‖ (String ‖ Key)… ascending by name. */
   encode(enc: Encoder): void {
-    this.map.encode(enc);
+    encodePairs<Key>(this.pairs, enc);
   }
 
   /** Reads the map (any order; a later duplicate name wins). */
   decode(dec: Decoder): void {
-    this.map.decode(dec);
+    const n = dec.getU32();
+    for (let i: u32 = 0; i < n && dec.err == 0; i++) {
+      const name = dec.getString();
+      const key = decode<Key>(dec);
+      if (dec.err == 0) putPair(this.pairs, nameBytes(name), changetype<usize>(key));
+    }
   }
 
   /** CLType Map(String, Key) = 17 10 11. */

@@ -4,7 +4,7 @@
 // or an unknown tag is Formatting (18), a short key EarlyEndOfStream (17).
 
 import { BytesReprError, bytesEqual, bytesFrom, copyBytes, Decoder, Encoder } from './bytesrepr';
-import { isValidEd25519, isValidSecp256k1 } from './curve';
+import { isValidPoint } from './curve';
 import { casper_blake2b } from './externals';
 import { AccountHash } from './hashes';
 
@@ -48,9 +48,10 @@ const ALGORITHM_NAMES: usize = memory.data<u8>([
   0x00, // secp256k1
 ]);
 
-/** A new empty byte array (without the StaticArray constructor's checks). */
+/** A new empty byte array. */
 function emptyBytes(): StaticArray<u8> {
-  return changetype<StaticArray<u8>>(__new(0, idof<StaticArray<u8>>()));
+  const empty: StaticArray<u8> = [];
+  return empty;
 }
 
 /** A public key of one of the three algorithms. */
@@ -111,17 +112,10 @@ export class PublicKey {
    */
   decode(dec: Decoder): void {
     const tag = dec.getU8();
-    if (tag > PublicKeyTag.Secp256k1) {
-      dec.fail(BytesReprError.Formatting);
-      return;
-    }
     const n: u32 = tag == PublicKeyTag.Ed25519 ? 32 : tag == PublicKeyTag.Secp256k1 ? 33 : 0;
-    const p = dec.take(n);
-    if (!p) return;
-    if (tag == PublicKeyTag.Ed25519 ? !isValidEd25519(p) : tag == PublicKeyTag.Secp256k1 && !isValidSecp256k1(p)) {
-      dec.fail(BytesReprError.Formatting);
-      return;
-    }
+    const p = dec.take(n); // 0: too short (EarlyEndOfStream), or an earlier error
+    if (tag > PublicKeyTag.Secp256k1 || (p && !isValidPoint(tag, p))) dec.fail(BytesReprError.Formatting);
+    if (dec.err) return;
     const bytes = bytesFrom(p, n);
     if (tag == PublicKeyTag.Secp256k1 && unchecked(bytes[0]) == 5) unchecked((bytes[0] = 2));
     this.tag = tag;

@@ -2,7 +2,7 @@
 // stack, calling contracts, hashing and randomness. Mirrors casper-contract 1.5's behaviour,
 // including which errors revert and with which ApiError.
 
-import { allocBytes, bytesFrom, Decoder, decode, Encoder, fromBytesAt, writeUtf8, zeroOf } from './bytesrepr';
+import { allocBytes, bytesFrom, Decoder, decode, Encoder, stringBytes } from './bytesrepr';
 import { CallStackElement } from './call_stack';
 import { CLValue } from './clvalue';
 import { ApiError, revert } from './error';
@@ -28,14 +28,14 @@ import {
   casper_ret,
 } from './externals';
 import { AccountHash, ContractHash, ContractPackageHash } from './hashes';
-import { hostValueOrRevert, SCRATCH, stringArg } from './host';
+import { hostValueOrRevert, readHostBuffer, SCRATCH } from './host';
 import { Key } from './key';
 import { NamedKeys } from './named_keys';
 import { Option } from './option';
 import { RuntimeArgs } from './runtime_args';
 import { URef } from './uref';
 
-export { readHostBuffer } from './host';
+export { readHostBuffer };
 
 /** Execution phase (casper-types `Phase`). */
 export namespace Phase {
@@ -51,15 +51,16 @@ export namespace Phase {
 
 /**
  * Reads named argument `name` (Rust SDK protocol: its size first, then exactly that many bytes)
- * and returns a Decoder over its bytes, or null when there is no such argument. Other host
- * errors revert.
+ * and returns a Decoder over its bytes; when there is no such argument, null if `optional`,
+ * else a revert with MissingArgument (2). Other host errors revert.
  */
-function namedArg(name: string): Decoder | null {
-  const namePtr = heap.alloc(<usize>name.length * 3);
-  const nameLen = writeUtf8(namePtr, name);
+function namedArg(name: string, optional: bool): Decoder | null {
+  const nameBytes = stringBytes(name);
+  const namePtr = nameBytes + 4;
+  const nameLen = load<u32>(nameBytes);
   let ret = casper_get_named_arg_size(namePtr, nameLen, SCRATCH);
-  if (ret == <i32>ApiError.MissingArgument) return null;
-  if (ret != 0) revert(<u32>ret);
+  if (optional && ret == <i32>ApiError.MissingArgument) return null;
+  if (ret != 0) revert(<u32>ret); // (a missing required argument: MissingArgument)
   const size = load<u32>(SCRATCH);
   const dest = heap.alloc(size);
   if (size > 0) {
@@ -71,7 +72,7 @@ function namedArg(name: string): Decoder | null {
 
 /** The raw bytes of named argument `name` (the CLValue's inner bytes), or null when absent. */
 export function getNamedArgBytes(name: string): StaticArray<u8> | null {
-  const dec = namedArg(name);
+  const dec = namedArg(name, true);
   return dec === null ? null : bytesFrom(dec.ptr, dec.remaining);
 }
 
@@ -80,19 +81,20 @@ export function getNamedArgBytes(name: string): StaticArray<u8> | null {
  * InvalidArgument (3) when the bytes do not decode as T, exactly as `runtime::get_named_arg`.
  */
 export function getNamedArg<T>(name: string): T {
-  const dec = namedArg(name);
-  if (dec === null) {
-    revert(ApiError.MissingArgument);
-    return zeroOf<T>();
-  }
+  const dec = changetype<Decoder>(namedArg(name, false));
   const v = decode<T>(dec);
-  if (dec.finish() != 0) revert(ApiError.InvalidArgument);
+  decodedWhole(dec);
   return v;
+}
+
+/** Reverts with InvalidArgument (3) unless the argument's bytes decoded exactly (one copy for every T). */
+function decodedWhole(dec: Decoder): void {
+  if (dec.finish() != 0) revert(ApiError.InvalidArgument);
 }
 
 /** Named argument `name` as T, or None when it is absent or does not decode (`try_get_named_arg`). */
 export function tryGetNamedArg<T>(name: string): Option<T> {
-  const dec = namedArg(name);
+  const dec = namedArg(name, true);
   if (dec === null) return Option.none<T>();
   const v = decode<T>(dec);
   return dec.finish() != 0 ? Option.none<T>() : Option.some<T>(v);
@@ -100,22 +102,24 @@ export function tryGetNamedArg<T>(name: string): Option<T> {
 
 /** Stores `key` under `name` in the current context's named keys. */
 export function putKey(name: string, key: Key): void {
-  const n = stringArg(name);
+  const n = stringBytes(name);
   const k = new Encoder(40);
   key.encode(k);
-  casper_put_key(n.ptr, n.len, k.ptr, k.len);
+  casper_put_key(n, load<u32>(n) + 4, k.ptr, k.len);
 }
 
 /** The key stored under `name` in the current context's named keys, or null. */
 export function getKey(name: string): Key | null {
-  const n = stringArg(name);
+  const n = stringBytes(name);
   const out = heap.alloc(KEY_MAX_SERIALIZED_LENGTH);
-  const ret = casper_get_key(n.ptr, n.len, out, KEY_MAX_SERIALIZED_LENGTH, SCRATCH);
+  const ret = casper_get_key(n, load<u32>(n) + 4, out, KEY_MAX_SERIALIZED_LENGTH, SCRATCH);
   if (ret == <i32>ApiError.MissingKey) return null;
   if (ret != 0) revert(<u32>ret);
-  const v = fromBytesAt<Key>(out, load<u32>(SCRATCH));
-  if (v.error != 0) revert(v.error);
-  return v.value;
+  const dec = new Decoder(out, load<u32>(SCRATCH));
+  const key = decode<Key>(dec);
+  const err = dec.finish();
+  if (err != 0) revert(err);
+  return key;
 }
 
 /** The key stored under `name`, reverting with MissingKey (24) when absent. */
@@ -130,14 +134,14 @@ export const KEY_MAX_SERIALIZED_LENGTH: u32 = 34;
 
 /** True when `name` is among the current context's named keys. */
 export function hasKey(name: string): bool {
-  const n = stringArg(name);
-  return casper_has_key(n.ptr, n.len) == 0;
+  const n = stringBytes(name);
+  return casper_has_key(n, load<u32>(n) + 4) == 0;
 }
 
 /** Removes `name` from the current context's named keys. */
 export function removeKey(name: string): void {
-  const n = stringArg(name);
-  casper_remove_key(n.ptr, n.len);
+  const n = stringBytes(name);
+  casper_remove_key(n, load<u32>(n) + 4);
 }
 
 /** All named keys of the current context. */
@@ -188,20 +192,27 @@ export function getCallStack(): Array<CallStackElement> {
 
 /** Decodes a contract call's result: no bytes means the host buffer was left empty. */
 function contractResult<T>(size: u32): T {
-  if (size == 0) {
-    const v = fromBytesAt<T>(0, 0);
-    if (v.error != 0) revert(v.error);
-    return v.value;
-  }
-  return hostValueOrRevert<T>(size);
+  const dec = size ? readHostBuffer(size) : new Decoder(0, 0);
+  const v = decode<T>(dec);
+  const err = dec.finish();
+  if (err != 0) revert(err);
+  return v;
 }
 
 /** Calls `entryPoint` of the contract at `contractHash` and decodes its `ret` value as T. */
 export function callContract<T>(contractHash: ContractHash, entryPoint: string, args: RuntimeArgs): T {
-  const ep = stringArg(entryPoint);
+  const ep = stringBytes(entryPoint);
   const a = new Encoder();
   args.encode(a);
-  const ret = casper_call_contract(changetype<usize>(contractHash.bytes), 32, ep.ptr, ep.len, a.ptr, a.len, SCRATCH);
+  const ret = casper_call_contract(
+    changetype<usize>(contractHash.bytes),
+    32,
+    ep,
+    load<u32>(ep) + 4,
+    a.ptr,
+    a.len,
+    SCRATCH,
+  );
   if (ret != 0) revert(<u32>ret);
   return contractResult<T>(load<u32>(SCRATCH));
 }
@@ -215,7 +226,7 @@ export function callVersionedContract<T>(
 ): T {
   const ver = new Encoder(8);
   version.encode(ver);
-  const ep = stringArg(entryPoint);
+  const ep = stringBytes(entryPoint);
   const a = new Encoder();
   args.encode(a);
   const ret = casper_call_versioned_contract(
@@ -223,8 +234,8 @@ export function callVersionedContract<T>(
     32,
     ver.ptr,
     ver.len,
-    ep.ptr,
-    ep.len,
+    ep,
+    load<u32>(ep) + 4,
     a.ptr,
     a.len,
     SCRATCH,
@@ -270,7 +281,7 @@ export function listAuthorizationKeys(): Array<AccountHash> {
  */
 export function print(text: string): void {
   if (CASPER_DEBUG) {
-    const enc = stringArg(text);
-    casper_print(enc.ptr, enc.len);
+    const t = stringBytes(text);
+    casper_print(t, load<u32>(t) + 4);
   }
 }

@@ -2,7 +2,17 @@
 // dictionaries. Each function reverts exactly where casper-contract 1.5's does; functions that
 // return Result in Rust return a code (0 = Ok) here, paired with an `…OrRevert` variant.
 
-import { allocBytes, Decoded, Decoder, decode, Encoder, zeroOf } from './bytesrepr';
+import {
+  allocBytes,
+  BytesReprError,
+  bytesFrom,
+  Decoded,
+  decode,
+  Encoder,
+  encode,
+  writeCLType,
+  zeroOf,
+} from './bytesrepr';
 import { putCLValue } from './clvalue';
 import { EntryPoints } from './contracts';
 import { ApiError, revert } from './error';
@@ -25,8 +35,9 @@ import {
   casper_write,
 } from './externals';
 import { ContractHash, ContractPackageHash } from './hashes';
-import { hostValueOrRevert, readResult, SCRATCH, stringArg } from './host';
+import { hostValueOrRevert, readHostBuffer, readResult, SCRATCH, stringArg } from './host';
 import { Key, KeyTag } from './key';
+import { nameBytes } from './map';
 import { NamedKeys } from './named_keys';
 import { hasKey, putKey } from './runtime';
 import { AccessRights, URef } from './uref';
@@ -48,7 +59,14 @@ function urefBytes(uref: URef): Encoder {
 
 function clValueBytes<T>(value: T): Encoder {
   const enc = new Encoder();
-  putCLValue<T>(enc, value);
+  if (isInteger<T>()) {
+    // Fixed size: no length to patch.
+    enc.putU32(sizeof<T>());
+    encode<T>(enc, value);
+    writeCLType<T>(enc, value);
+  } else {
+    putCLValue<T>(enc, value);
+  }
   return enc;
 }
 
@@ -63,10 +81,13 @@ export function read<T>(uref: URef): Decoded<T> {
 
 /** The value under `uref`; reverts ValueNotFound (6) when absent and Read (5) when not a T. */
 export function readOrRevert<T>(uref: URef): T {
-  const r = read<T>(uref);
-  if (r.error == ApiError.ValueNotFound) revert(ApiError.ValueNotFound);
-  if (r.error != 0) revert(ApiError.Read);
-  return r.value;
+  const k = keyBytes(Key.fromURef(uref));
+  const ret = casper_read_value(k.ptr, k.len, SCRATCH);
+  if (ret != 0) revert(<u32>ret); // ValueNotFound (6) included
+  const dec = readHostBuffer(load<u32>(SCRATCH));
+  const v = decode<T>(dec);
+  if (dec.finish() != 0) revert(ApiError.Read);
+  return v;
 }
 
 /** The value stored under any readable key (Hash, Account named values…), as `read`. */
@@ -94,10 +115,17 @@ export function newURef<T>(init: T): URef {
   const v = clValueBytes<T>(init);
   const out = heap.alloc(33);
   casper_new_uref(out, v.ptr, v.len);
-  const dec = new Decoder(out, 33);
-  const uref = decode<URef>(dec);
-  if (dec.finish() != 0) revert(dec.err);
-  return uref;
+  return urefAt(out);
+}
+
+/**
+ * The URef the host wrote at `p` (address ‖ rights), decoded as the Rust SDK's
+ * `bytesrepr::deserialize(..).unwrap_or_revert()` does: rights above 7 revert Formatting (18).
+ */
+function urefAt(p: usize): URef {
+  const rights = load<u8>(p, 32);
+  if (rights > AccessRights.READ_ADD_WRITE) revert(BytesReprError.Formatting);
+  return new URef(bytesFrom(p, 32), rights);
 }
 
 /** A contract hash and its version within its package (Rust's `(ContractHash, ContractVersion)`). */
@@ -143,31 +171,42 @@ export function addContractVersion(
   entryPoints: EntryPoints,
   namedKeys: NamedKeys,
 ): ContractVersionResult {
+  return addVersion(packageHash.bytes, entryPoints, namedKeys);
+}
+
+/** addContractVersion with the package hash as bytes; null named keys are an empty map. */
+function addVersion(
+  packageHash: StaticArray<u8>,
+  entryPoints: EntryPoints,
+  namedKeys: NamedKeys | null,
+): ContractVersionResult {
   const ep = new Encoder();
   entryPoints.encode(ep);
   const nk = new Encoder();
-  namedKeys.encode(nk);
-  const out = allocBytes(34);
+  if (namedKeys !== null) namedKeys.encode(nk);
+  else nk.putU32(0);
+  const out = heap.alloc(34);
   store<u64>(SCRATCH, 0);
   const ret = casper_add_contract_version(
-    changetype<usize>(packageHash.bytes),
+    changetype<usize>(packageHash),
     32,
     SCRATCH + 8,
     ep.ptr,
     ep.len,
     nk.ptr,
     nk.len,
-    changetype<usize>(out),
+    out,
     34,
     SCRATCH,
   );
   if (ret != 0) revert(<u32>ret);
-  const dec = new Decoder(changetype<usize>(out), load<u32>(SCRATCH));
-  const hash = decode<ContractHash>(dec);
-  if (dec.finish() != 0) revert(dec.err);
-  return new ContractVersionResult(hash, load<u32>(SCRATCH + 8));
+  // The contract hash: exactly 32 bytes written (else the bytesrepr error, as deserializing them).
+  const written = load<u32>(SCRATCH);
+  if (written != 32) revert(written < 32 ? BytesReprError.EarlyEndOfStream : BytesReprError.LeftOverBytes);
+  return new ContractVersionResult(new ContractHash(bytesFrom(out, 32)), load<u32>(SCRATCH + 8));
 }
 
+/** `storage::new_contract` / `new_locked_contract`: a package, its named keys, its first version. */
 function createContract(
   entryPoints: EntryPoints,
   namedKeys: NamedKeys | null,
@@ -175,10 +214,16 @@ function createContract(
   urefName: string | null,
   isLocked: bool,
 ): ContractVersionResult {
-  const pkg = createContractPackage(isLocked);
-  if (hashName !== null) putKey(hashName, Key.fromContractPackageHash(pkg.packageHash));
-  if (urefName !== null) putKey(urefName, Key.fromURef(pkg.accessURef));
-  return addContractVersion(pkg.packageHash, entryPoints, namedKeys !== null ? namedKeys : new NamedKeys());
+  const hash = allocBytes(32);
+  const access = allocBytes(32);
+  casper_create_contract_package_at_hash(changetype<usize>(hash), changetype<usize>(access), isLocked);
+  // Null checks on the pointers: `!== null` on a string calls String.__ne, a use that keeps a
+  // literal name's UTF-16 object alive where only its static UTF-8 is needed.
+  if (changetype<usize>(hashName) != 0) putKey(changetype<string>(hashName), Key.fromHash(hash));
+  if (changetype<usize>(urefName) != 0) {
+    putKey(changetype<string>(urefName), Key.fromURef(new URef(access, AccessRights.READ_ADD_WRITE)));
+  }
+  return addVersion(hash, entryPoints, namedKeys);
 }
 
 /**
@@ -364,19 +409,21 @@ export function newDictionaryOrRevert(name: string): URef {
   return r.value;
 }
 
-/** The raw UTF-8 bytes of a dictionary item key; reverts DictionaryItemKeyExceedsLength (36) past 128 bytes. */
-function itemKeyBytes(itemKey: string): Encoder {
-  const enc = new Encoder(<u32>itemKey.length + 4);
-  const n = enc.putUtf8(itemKey);
-  if (n > DICTIONARY_ITEM_KEY_MAX_LENGTH) revert(ApiError.DictionaryItemKeyExceedsLength);
-  return enc;
+/**
+ * A dictionary item key as a bytesrepr String (u32 length ‖ UTF-8; the host takes the UTF-8 at
+ * +4); reverts DictionaryItemKeyExceedsLength (36) past 128 bytes.
+ */
+function itemKeyBytes(itemKey: string): usize {
+  const p = nameBytes(itemKey);
+  if (load<u32>(p) > DICTIONARY_ITEM_KEY_MAX_LENGTH) revert(ApiError.DictionaryItemKeyExceedsLength);
+  return p;
 }
 
 /** The item under `itemKey` in the dictionary seeded by `seed`, as `read` (6 when absent). */
 export function dictionaryGet<T>(seed: URef, itemKey: string): Decoded<T> {
   const u = urefBytes(seed);
   const k = itemKeyBytes(itemKey);
-  return readResult<T>(casper_dictionary_get(u.ptr, u.len, k.ptr, k.len, SCRATCH));
+  return readResult<T>(casper_dictionary_get(u.ptr, u.len, k + 4, load<u32>(k), SCRATCH));
 }
 
 /** The item under `itemKey`; reverts ValueNotFound (6) when absent and Read (5) when not a T. */
@@ -392,7 +439,7 @@ export function dictionaryPut<T>(seed: URef, itemKey: string, value: T): void {
   const u = urefBytes(seed);
   const k = itemKeyBytes(itemKey);
   const v = clValueBytes<T>(value);
-  const ret = casper_dictionary_put(u.ptr, u.len, k.ptr, k.len, v.ptr, v.len);
+  const ret = casper_dictionary_put(u.ptr, u.len, k + 4, load<u32>(k), v.ptr, v.len);
   if (ret != 0) revert(<u32>ret);
 }
 

@@ -7,4 +7,13 @@ export const MVP_FLAGS = [
 ];
 
 /** Flags for jest harness modules under test/harness (loaded with @assemblyscript/loader). */
-export const HARNESS_FLAGS = [...MVP_FLAGS, '--exportRuntime', '-O2', '--debug', '--use', 'CASPER_DEBUG=1'];
+export const HARNESS_FLAGS = [
+  ...MVP_FLAGS,
+  '--exportRuntime',
+  '-O2',
+  '--debug',
+  '--use',
+  'CASPER_DEBUG=1',
+  '--use',
+  'CASPER_STATIC_STRINGS=0',
+];

@@ -5,6 +5,9 @@
 import { existsSync, mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
+import { sessionLibraryFiles } from './session-runtime.mjs';
+import { outlineReverts } from './outline-reverts.mjs';
+import { childrenOf, resolveStaticStrings } from './static-strings.mjs';
 import { inputsHash, readStamp, writeStamp } from './stamp.mjs';
 import { makeStartTransform } from './start-transform.mjs';
 
@@ -27,21 +30,39 @@ async function loadToolchain() {
 /** Inputs whose change forces a rebuild of every session. */
 const SHARED_INPUTS = ['assembly', 'asconfig.json', 'scripts/lib', 'runtime/wasm', 'package-lock.json'];
 
-/** Compiles with asc's API; returns { binary, sourceMap, staticObjects } or { error }. */
+/**
+ * Compiles with asc's API, with the session runtime and the library files adapted to it
+ * (scripts/lib/session-runtime.mjs) served for the duration; returns { binary, sourceMap,
+ * staticObjects, staticStrings, stringCreators } or { error }.
+ */
 async function compile(entry, target) {
   const files = {};
   const stderr = [];
   const sink = { staticObjects: [] };
-  const { error } = await asc.main([entry, '--config', 'asconfig.json', '--target', target, '-o', `${target}.wasm`], {
-    transforms: [makeStartTransform(sink)],
-    writeFile: (name, contents) => {
-      files[name] = contents;
-    },
-    stdout: { write: () => {} },
-    stderr: { write: (s) => stderr.push(String(s)) },
-  });
+  const session = sessionLibraryFiles(asc.libraryFiles);
+  const stock = Object.fromEntries(Object.keys(session).map((k) => [k, asc.libraryFiles[k]]));
+  Object.assign(asc.libraryFiles, session);
+  let error;
+  try {
+    ({ error } = await asc.main([entry, '--config', 'asconfig.json', '--target', target, '-o', `${target}.wasm`], {
+      transforms: [makeStartTransform(sink)],
+      writeFile: (name, contents) => {
+        files[name] = contents;
+      },
+      stdout: { write: () => {} },
+      stderr: { write: (s) => stderr.push(String(s)) },
+    }));
+  } finally {
+    Object.assign(asc.libraryFiles, stock);
+  }
   if (error) return { error: stderr.join('').trim() || String(error.message) };
-  return { binary: files[`${target}.wasm`], sourceMap: files[`${target}.wasm.map`], staticObjects: sink.staticObjects };
+  return {
+    binary: files[`${target}.wasm`],
+    sourceMap: files[`${target}.wasm.map`],
+    staticObjects: sink.staticObjects,
+    staticStrings: sink.staticStrings,
+    stringCreators: sink.stringCreators,
+  };
 }
 
 /** Runs binaryen's size pipeline with MVP features; returns the bytes. */
@@ -129,7 +150,17 @@ export async function buildSession(name, { force = false, dir = 'sessions', outD
   await loadToolchain();
   const rel = await compile(entry, 'release');
   if (rel.error) return { ok: false, name, error: rel.error };
-  const best = smallest(rel.binary, rel.staticObjects);
+  let resolved;
+  try {
+    resolved = resolveStaticStrings(binaryen, rel.binary, {
+      strings: rel.staticStrings ?? new Map(),
+      creators: rel.stringCreators ?? [],
+    });
+    resolved = outlineReverts(binaryen, resolved, childrenOf);
+  } catch (e) {
+    return { ok: false, name, error: String(e.message) };
+  }
+  const best = smallest(resolved, rel.staticObjects);
   if (!best) {
     const v = validateModule(rel.binary);
     return { ok: false, name, error: v.ok ? 'binaryen could not validate the module' : formatValidationError(v.error) };

@@ -1,6 +1,7 @@
 // What `npm run asbuild` ships: every session's release and debug module passes the node's
-// preprocessing rules, carries no start section and no env.abort, and the start code and abort
-// routing behave as documented (checked on build fixtures with a minimal JS host).
+// preprocessing rules, carries no start section and no env.abort, and the start code, abort
+// routing and names' UTF-8 behave as documented (checked on build fixtures with a minimal JS
+// host).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { externalizeMemory } from '../../runtime/wasm/externalize-memory';
@@ -140,4 +141,61 @@ describe('abort is a revert with ApiError::Unhandled (31)', () => {
   test('an out-of-bounds array write reverts 31', () => {
     expect(runExport(bytes(), 'call', { x: Uint8Array.from([1, 2]) })).toBe(31);
   });
+});
+
+describe('names: build-time UTF-8 of literals, decoded bytes kept, run-time encoding', () => {
+  const utf8 = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
+  const u32 = (n: number) => new Uint8Array(new Uint32Array([n]).buffer);
+  const arg = (s: string) => Uint8Array.from([...u32(utf8(s).length), ...utf8(s)]); // a String argument
+  const args: Record<string, Uint8Array> = {
+    amount: Uint8Array.of(0),
+    'montant_é': Uint8Array.of(0),
+    'emoji_😀': Uint8Array.of(0),
+    'lone_\ufffd': Uint8Array.of(0),
+    built_amount: Uint8Array.of(0),
+    name: arg('named_é'),
+    'named_é': Uint8Array.of(0),
+  };
+  for (const build of [
+    ['build', 'fixtures'],
+    ['build', 'fixtures', 'debug'],
+  ]) {
+    test(`${build.join('/')}: every name arrives as its UTF-8`, () => {
+      expect(runExport(read(...build, 'static-strings.wasm'), 'call', args)).toBe(65536 + 63);
+    });
+  }
+
+  test('a release session whose names are all literals holds them in UTF-8 only, with no encoder', () => {
+    const bytes = Buffer.from(read('build', 'transfer-to-account.wasm'));
+    expect(bytes.includes(Buffer.from('\x06\0\0\0target', 'latin1'))).toBe(true);
+    expect(bytes.includes(Buffer.from('t\0a\0r\0g\0e\0t\0', 'latin1'))).toBe(false); // no UTF-16 copy
+    const debug = Buffer.from(read('build', 'debug', 'transfer-to-account.wasm'));
+    expect(debug.includes(Buffer.from('t\0a\0r\0g\0e\0t\0', 'latin1'))).toBe(true);
+    // The encoder writes U+FFFD for a lone surrogate: `i32.const 65533`.
+    const replacementChar = Buffer.from([0x41, 0xfd, 0xff, 0x03]);
+    expect(bytes.includes(replacementChar)).toBe(false);
+    expect(debug.includes(replacementChar)).toBe(true);
+  });
+});
+
+describe('the session runtime: grown memory, zeroed allocations, too-large allocations revert 31', () => {
+  const u32 = (n: number) => new Uint8Array(new Uint32Array([n]).buffer);
+  for (const build of [
+    ['build', 'fixtures'],
+    ['build', 'fixtures', 'debug'],
+  ]) {
+    const bytes = () => read(...build, 'session-runtime.wasm');
+
+    test(`${build.join('/')}: arrays and memory past the first pages, all zero on allocation`, () => {
+      const code = runExport(bytes(), 'call')! - 65536;
+      expect(Math.floor(code / 100)).toBe(0); // no wrong element or byte
+      expect(code % 100).toBeGreaterThan(4); // pages grown for ~450 KB of allocations
+      expect(code % 100).toBeLessThanOrEqual(64);
+    });
+
+    test(`${build.join('/')}: more than 2^30 bytes reverts with ApiError::Unhandled (31)`, () => {
+      expect(runExport(bytes(), 'call', { size: u32(2 ** 30 + 1) })).toBe(31);
+      expect(runExport(bytes(), 'call', { size: u32(2 ** 32 - 1) })).toBe(31);
+    });
+  }
 });

@@ -1,7 +1,7 @@
 // Harness for the generic containers, CLType, CLValue, RuntimeArgs, NamedKeys and EntryPoints:
 // decode-then-encode round trips, builders and CLType checks, all over StaticArray<u8>.
 
-import { U128, U512 } from '../../assembly/bignum';
+import { U128, U256, U512 } from '../../assembly/bignum';
 import { Decoder, decode, Encoder, encode, writeCLType } from '../../assembly/bytesrepr';
 import {
   CLTypeTag,
@@ -25,10 +25,12 @@ import { Key } from '../../assembly/key';
 import { CLMap } from '../../assembly/map';
 import { NamedKeys } from '../../assembly/named_keys';
 import { Option } from '../../assembly/option';
+import { PublicKey } from '../../assembly/public_key';
 import { Result } from '../../assembly/result';
 import { RuntimeArgs } from '../../assembly/runtime_args';
 import { Tuple1, Tuple2, Tuple3 } from '../../assembly/tuple';
 import { Unit } from '../../assembly/unit';
+import { URef } from '../../assembly/uref';
 
 /** The runtime id of StaticArray<u8>, for the loader's __newArray. */
 export const STATIC_ARRAY_U8_ID = idof<StaticArray<u8>>();
@@ -389,6 +391,17 @@ export function clTypesOfNull(): StaticArray<u8> {
   enc.putBytes(clTypeBytes<Tuple3<i32, i64, Unit>>());
   enc.putBytes(clTypeBytes<AccountHash>());
   enc.putBytes(clTypeBytes<Option<Tuple2<CLMap<u64, bool>, Result<string, Array<i32>>>>>());
+  // The one-tag class types (static data in clTypeBytes / clTypeOf), and clTypeOf of simple values.
+  enc.putBytes(clTypeBytes<Key>());
+  enc.putBytes(clTypeBytes<URef>());
+  enc.putBytes(clTypeBytes<PublicKey>());
+  enc.putBytes(clTypeBytes<U128>());
+  enc.putBytes(clTypeBytes<U256>());
+  enc.putBytes(clTypeBytes<U512>());
+  enc.putBytes(clTypeOf<u64>(7));
+  enc.putBytes(clTypeOf<string>('x'));
+  enc.putBytes(clTypeOf<Unit>(new Unit()));
+  enc.putBytes(clTypeOf<Array<U512>>([]));
   return enc.toBytes();
 }
 
@@ -526,7 +539,9 @@ export function buildEntryPoints(spec: StaticArray<u8>): StaticArray<u8> {
     }
     const g = e.third.second;
     const access = g.isSome ? EntryPointAccess.groups(g.value) : EntryPointAccess.public();
-    eps.addEntryPoint(new EntryPoint(e.first, params, bytesOf(e.third.first), access, e.third.third));
+    eps.addEntryPoint(
+      new EntryPoint(e.first, StaticArray.fromArray<Parameter>(params), bytesOf(e.third.first), access, e.third.third),
+    );
   }
   eps.encode(enc);
   enc.putU32(eps.length);

@@ -1,5 +1,6 @@
 // assembly/externals.ts must declare exactly the node's host functions with the node's
-// signatures: every parameter a 32-bit integer, an i32 result or none.
+// signatures: every parameter a 32-bit integer, an i32 result or none (plus the two build-time
+// markers of the static-string pass, which never reach a built module).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
@@ -35,8 +36,16 @@ function declaredExternals(): Declared[] {
   return out;
 }
 
+/** Build-time markers (scripts/lib/static-strings.mjs): declared here too, never in a built module. */
+const BUILD_MARKERS = ['__casper_static_string', '__casper_static_strings_only'];
+
 describe('assembly/externals.ts', () => {
-  const declared = declaredExternals();
+  const all = declaredExternals();
+  const declared = all.filter((d) => !BUILD_MARKERS.includes(d.importName));
+
+  test('declares the static-string build markers, which the release build removes', () => {
+    expect(all.filter((d) => BUILD_MARKERS.includes(d.importName)).map((d) => d.importName)).toEqual(BUILD_MARKERS);
+  });
 
   test('declares exactly the 49 production host functions plus casper_print', () => {
     expect(declared.map((d) => d.importName).sort()).toEqual(

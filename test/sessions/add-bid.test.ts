@@ -18,7 +18,7 @@ import {
 } from '../runtime/auction/fixtures';
 
 /** Session gas of a new 10,000 CSPR bid. */
-const ADD_BID_GAS = 2_908_356_210;
+const ADD_BID_GAS = 2_900_619_930;
 
 const run = (env: ReturnType<typeof auctionEnv>, args: RuntimeArgs, caller = D) =>
   env.runSession({ wasm: 'add-bid', args, caller: hashOf(caller) });

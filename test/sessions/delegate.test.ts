@@ -22,9 +22,9 @@ import {
 } from '../runtime/auction/fixtures';
 
 /** Session gas of delegating 1,000 CSPR (opcodes + host functions + the auction's 2.5 CSPR). */
-const DELEGATE_GAS = 2_972_606_700;
+const DELEGATE_GAS = 2_969_168_960;
 /** The same when the delegation already holds 1,000 CSPR (the U512 result, 2,000 CSPR, is a byte longer). */
-const TOP_UP_GAS = 2_972_653_760;
+const TOP_UP_GAS = 2_969_216_020;
 
 const run = (env: ReturnType<typeof auctionEnv>, args: RuntimeArgs, caller = D) =>
   env.runSession({ wasm: 'delegate', args, caller: hashOf(caller) });

@@ -24,7 +24,7 @@ import {
 } from '../runtime/auction/fixtures';
 
 /** Session gas of redelegating 600 of 1,000 CSPR. */
-const REDELEGATE_GAS = 3_047_336_500;
+const REDELEGATE_GAS = 3_043_219_330;
 
 function delegated() {
   const env = auctionEnv();

@@ -22,7 +22,7 @@ import {
 } from '../runtime/auction/fixtures';
 
 /** Session gas of undelegating 400 of 1,000 CSPR. */
-const UNDELEGATE_GAS = 2_972_955_140;
+const UNDELEGATE_GAS = 2_969_408_960;
 
 /** An env where D has delegated 1,000 CSPR to V1. */
 function delegated() {

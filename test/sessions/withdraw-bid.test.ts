@@ -23,7 +23,7 @@ import {
 } from '../runtime/auction/fixtures';
 
 /** Session gas of withdrawing 500 of 2,000 CSPR. */
-const WITHDRAW_BID_GAS = 2_893_691_900;
+const WITHDRAW_BID_GAS = 2_889_881_740;
 
 /** An env where D has a 2,000 CSPR bid and D2 delegates 700 CSPR to it. */
 function bidding() {
