@@ -17,23 +17,13 @@ import type { RuntimeContext } from '../engine/context';
 import { executionError, revertError } from '../engine/errors';
 import { bytesEqual } from '../types/bytes';
 import { CLTypes } from '../types/cltype';
-import { CLValue, type CLValueResult } from '../types/clvalue';
-import { getRuntimeArg, type RuntimeArgs } from '../types/runtime-args';
+import { CLValue } from '../types/clvalue';
+import type { RuntimeArgs } from '../types/runtime-args';
 import type { URef } from '../types/uref';
 import { callAuction } from './auction';
 import { callHandlePayment } from './handle-payment';
-import {
-  isSystemCaller,
-  MintError,
-  mintCreate,
-  mintErrorCode,
-  mintImmediateCaller,
-  mintTransfer,
-  readPurseBalance,
-} from './transfer';
-
-const MISSING_ARGUMENT = 2;
-const INVALID_ARGUMENT = 3;
+import { chargeSystemCost, namedArg } from './system-call';
+import { isSystemCaller, MintError, mintCreate, mintErrorCode, mintTransfer, readPurseBalance } from './transfer';
 
 /** The mint's entry points (casper-types `system::mint::entry_points`, all Public, Contract). */
 export const MINT_ENTRY_POINTS: readonly string[] = [
@@ -46,31 +36,9 @@ export const MINT_ENTRY_POINTS: readonly string[] = [
   'mint_into_existing_purse',
 ];
 
-/** True if `contractHash` is one of the system contracts of this environment. */
-export function isSystemContract(ctx: RuntimeContext, contractHash: Uint8Array): boolean {
-  const s = ctx.phase.services.system;
-  return [s.mint, s.handlePayment, s.standardPayment, s.auction].some((h) => bytesEqual(h, contractHash));
-}
-
 /** True if the mint has an entry point of that name (else call_contract traps NoSuchMethod). */
 export function isSystemEntryPoint(ctx: RuntimeContext, contractHash: Uint8Array, entryPoint: string): boolean {
   return bytesEqual(contractHash, ctx.phase.services.system.mint) && MINT_ENTRY_POINTS.includes(entryPoint);
-}
-
-/** `get_named_argument`: exact CLType, whole-input decode; else Revert(MissingArgument | InvalidArgument). */
-function namedArg<T>(args: RuntimeArgs, name: string, read: (v: CLValue) => CLValueResult<T>): T {
-  const v = getRuntimeArg(args, name);
-  if (!v) throw revertError(MISSING_ARGUMENT);
-  const r = read(v);
-  if (!r.ok) throw revertError(INVALID_ARGUMENT);
-  return r.value;
-}
-
-/** `charge_system_contract_call`: skipped when the immediate caller is a system contract. */
-function chargeSystemCost(ctx: RuntimeContext, cost: number): void {
-  const caller = mintImmediateCaller(ctx);
-  if (caller && caller.tag !== 0 && isSystemContract(ctx, caller.contractHash)) return;
-  ctx.phase.gas.charge(cost);
 }
 
 function notEmulated(what: string): Error {

@@ -12,15 +12,15 @@
 import type { RuntimeContext } from '../engine/context';
 import { type ExecutionError, revertError } from '../engine/errors';
 import { API_ERROR_BASE } from '../types/api-error';
-import { bytesEqual } from '../types/bytes';
 import { CLTypes } from '../types/cltype';
-import { CLValue, type CLValueResult } from '../types/clvalue';
+import { CLValue } from '../types/clvalue';
 import type { Contract } from '../types/contract';
 import { hashKey, type Key } from '../types/key';
-import { getRuntimeArg, type RuntimeArgs } from '../types/runtime-args';
+import type { RuntimeArgs } from '../types/runtime-args';
 import { AccessRights, newURef, type URef } from '../types/uref';
 import { PAYMENT_PURSE_KEY } from './genesis';
-import { isSystemCaller, mintImmediateCaller } from './transfer';
+import { chargeSystemCost, namedArg } from './system-call';
+import { isSystemCaller } from './transfer';
 
 /** Named key of the refund purse set during payment (`handle_payment::REFUND_PURSE_KEY`). */
 export const REFUND_PURSE_KEY = 'refund_purse';
@@ -43,17 +43,6 @@ export const HandlePaymentError = {
 /** Revert(ApiError::HandlePayment(n)). */
 export function handlePaymentRevert(n: number): ExecutionError {
   return revertError(API_ERROR_BASE.HandlePayment + n);
-}
-
-const MISSING_ARGUMENT = 2;
-const INVALID_ARGUMENT = 3;
-
-function namedArg<T>(args: RuntimeArgs, name: string, read: (v: CLValue) => CLValueResult<T>): T {
-  const v = getRuntimeArg(args, name);
-  if (!v) throw revertError(MISSING_ARGUMENT);
-  const r = read(v);
-  if (!r.ok) throw revertError(INVALID_ARGUMENT);
-  return r.value;
 }
 
 /** The handle payment contract record (as the tracking copy has it now). */
@@ -84,20 +73,6 @@ export function refundPurse(ctx: RuntimeContext): URef | undefined {
   if (!key) return undefined;
   if (key.tag !== 2) throw handlePaymentRevert(HandlePaymentError.RefundPurseKeyUnexpectedType);
   return key.uref;
-}
-
-/** `charge_system_contract_call`: skipped when the immediate caller is a system contract. */
-function chargeSystemCost(ctx: RuntimeContext, cost: number): void {
-  const caller = mintImmediateCaller(ctx);
-  const s = ctx.phase.services.system;
-  if (
-    caller &&
-    caller.tag !== 0 &&
-    [s.mint, s.handlePayment, s.standardPayment, s.auction].some((h) => bytesEqual(h, caller.contractHash))
-  ) {
-    return;
-  }
-  ctx.phase.gas.charge(cost);
 }
 
 /**

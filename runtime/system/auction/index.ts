@@ -18,12 +18,11 @@
  */
 
 import type { RuntimeContext } from '../../engine/context';
-import { revertError } from '../../engine/errors';
 import { readSortedVec } from '../../types/collections';
 import { CLTypes, listType, mapType } from '../../types/cltype';
-import { CLValue, type CLValueResult } from '../../types/clvalue';
+import { CLValue } from '../../types/clvalue';
 import { comparePublicKeys, type PublicKey, readPublicKey } from '../../types/public-key';
-import { getRuntimeArg, type RuntimeArgs } from '../../types/runtime-args';
+import type { RuntimeArgs } from '../../types/runtime-args';
 import { bytesEqual } from '../../types/bytes';
 import { mintImmediateCaller, SYSTEM_ACCOUNT_HASH } from '../transfer';
 import {
@@ -39,23 +38,12 @@ import {
 } from './auction';
 import { AuctionError, auctionRevert } from './errors';
 import { AuctionRuntime } from './runtime';
+import { namedArg } from '../system-call';
 
 /** Genesis of the auction (validators, bids, named keys). */
 export { installAuction, type GenesisValidator } from './genesis';
 /** Read-only views of the auction's state for tests. */
 export { readBids, readBid, readUnbonds, readEraIdFromState } from './queries';
-
-const MISSING_ARGUMENT = 2;
-const INVALID_ARGUMENT = 3;
-
-/** `get_named_argument`: exact CLType, whole-input decode; else Revert(MissingArgument | InvalidArgument). */
-function namedArg<T>(args: RuntimeArgs, name: string, read: (v: CLValue) => CLValueResult<T>): T {
-  const v = getRuntimeArg(args, name);
-  if (!v) throw revertError(MISSING_ARGUMENT);
-  const r = read(v);
-  if (!r.ok) throw revertError(INVALID_ARGUMENT);
-  return r.value;
-}
 
 const publicKeyArg = (v: CLValue) => v.asPublicKey();
 const u512Arg = (v: CLValue) => v.asU512();
