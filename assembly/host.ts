@@ -22,10 +22,16 @@ export function stringArg(s: string): Encoder {
  * drains it). Errors revert, as the Rust SDK's `read_host_buffer(..).unwrap_or_revert()`.
  */
 export function readHostBuffer(size: u32): Decoder {
+  const dest = readHostBytes(size);
+  return new Decoder(dest, load<u32>(SCRATCH));
+}
+
+/** readHostBuffer's bytes without a Decoder: their address; how many were written is in SCRATCH. */
+export function readHostBytes(size: u32): usize {
   const dest = heap.alloc(size);
   const ret = casper_read_host_buffer(dest, size, SCRATCH);
   if (ret != 0) revert(<u32>ret);
-  return new Decoder(dest, load<u32>(SCRATCH));
+  return dest;
 }
 
 /** Decodes the whole host-buffer value as T, reverting with the bytesrepr error on failure. */

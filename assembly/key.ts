@@ -14,6 +14,7 @@ import {
   Decoder,
   Encoder,
 } from './bytesrepr';
+import { revert } from './error';
 import { AccountHash, ContractHash, ContractPackageHash } from './hashes';
 import { URef } from './uref';
 
@@ -188,4 +189,23 @@ export class Key {
   writeCLType(enc: Encoder): void {
     enc.putU8(11);
   }
+}
+
+/**
+ * The Key serialized in exactly the `len` bytes at `p`, as `decode<Key>` then `finish` read it,
+ * reverting with the bytesrepr error: no bytes or a short payload EarlyEndOfStream (17), a tag
+ * above 14 or URef rights above 7 Formatting (18), bytes left over LeftOverBytes (19). Without
+ * a Decoder, for keys the host writes (runtime.getKey).
+ */
+export function keyAtOrRevert(p: usize, len: u32): Key {
+  const tag = load<u8>(p);
+  const n = <u32>payloadLength(tag);
+  let err: u32 = 0;
+  if (len == 0) err = BytesReprError.EarlyEndOfStream;
+  else if (tag > KeyTag.ChecksumRegistry) err = BytesReprError.Formatting;
+  else if (len - 1 < n) err = BytesReprError.EarlyEndOfStream;
+  else if (tag == KeyTag.URef && load<u8>(p, 33) > 7) err = BytesReprError.Formatting;
+  else if (len - 1 > n) err = BytesReprError.LeftOverBytes;
+  if (err != 0) revert(err);
+  return new Key(tag, isUnitVariant(tag) ? allocBytes(32) : bytesFrom(p + 1, n));
 }

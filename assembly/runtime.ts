@@ -29,7 +29,7 @@ import {
 } from './externals';
 import { AccountHash, ContractHash, ContractPackageHash } from './hashes';
 import { hostValueOrRevert, readHostBuffer, SCRATCH } from './host';
-import { Key } from './key';
+import { Key, keyAtOrRevert } from './key';
 import { NamedKeys } from './named_keys';
 import { Option } from './option';
 import { RuntimeArgs } from './runtime_args';
@@ -115,11 +115,7 @@ export function getKey(name: string): Key | null {
   const ret = casper_get_key(n, load<u32>(n) + 4, out, KEY_MAX_SERIALIZED_LENGTH, SCRATCH);
   if (ret == <i32>ApiError.MissingKey) return null;
   if (ret != 0) revert(<u32>ret);
-  const dec = new Decoder(out, load<u32>(SCRATCH));
-  const key = decode<Key>(dec);
-  const err = dec.finish();
-  if (err != 0) revert(err);
-  return key;
+  return keyAtOrRevert(out, load<u32>(SCRATCH));
 }
 
 /** The key stored under `name`, reverting with MissingKey (24) when absent. */

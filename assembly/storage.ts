@@ -35,7 +35,7 @@ import {
   casper_write,
 } from './externals';
 import { ContractHash, ContractPackageHash } from './hashes';
-import { hostValueOrRevert, readHostBuffer, readResult, SCRATCH, stringArg } from './host';
+import { hostValueOrRevert, readHostBuffer, readHostBytes, readResult, SCRATCH, stringArg } from './host';
 import { Key, KeyTag } from './key';
 import { nameBytes } from './map';
 import { NamedKeys } from './named_keys';
@@ -57,7 +57,20 @@ function urefBytes(uref: URef): Encoder {
   return enc;
 }
 
+/** u32 length 4 ‖ `v` little-endian: the start of a 4-byte CLValue, one copy for i32 and u32. */
+function clValueBytes32(v: u32): Encoder {
+  const enc = new Encoder();
+  enc.putU32(4);
+  enc.putU32(v);
+  return enc;
+}
+
 function clValueBytes<T>(value: T): Encoder {
+  if (isInteger<T>() && sizeof<T>() == 4) {
+    const enc4 = clValueBytes32(<u32>value);
+    writeCLType<T>(enc4, value);
+    return enc4;
+  }
   const enc = new Encoder();
   if (isInteger<T>()) {
     // Fixed size: no length to patch.
@@ -84,6 +97,12 @@ export function readOrRevert<T>(uref: URef): T {
   const k = keyBytes(Key.fromURef(uref));
   const ret = casper_read_value(k.ptr, k.len, SCRATCH);
   if (ret != 0) revert(<u32>ret); // ValueNotFound (6) included
+  if (isInteger<T>() && !isBoolean<T>() && sizeof<T>() >= 4) {
+    // i32/u32/i64/u64 decode as exactly sizeof<T> little-endian bytes (else 17/19 → Read).
+    const p = readHostBytes(load<u32>(SCRATCH));
+    if (load<u32>(SCRATCH) != sizeof<T>()) revert(ApiError.Read);
+    return load<T>(p);
+  }
   const dec = readHostBuffer(load<u32>(SCRATCH));
   const v = decode<T>(dec);
   if (dec.finish() != 0) revert(ApiError.Read);
