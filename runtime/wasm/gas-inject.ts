@@ -29,6 +29,7 @@
 import type { OpcodeCosts } from '../costs';
 import { FunctionBodyDecoder, OPCODE_CLASSES, OpClass } from './opcodes';
 import { readPreamble, readSectionHeader, type SectionHeader, WasmReader } from './reader';
+import { WasmWriter } from './writer';
 
 /** A cost table in the shape the instrumenter consumes. */
 export interface GasRules {
@@ -138,79 +139,6 @@ function toRules(costs: OpcodeCosts | GasRules): GasRules {
 }
 
 /** Growable byte buffer with LEB128 writers. */
-class ByteWriter {
-  buf: Uint8Array<ArrayBuffer>;
-  len = 0;
-
-  constructor(capacity: number) {
-    this.buf = new Uint8Array(Math.max(16, capacity));
-  }
-
-  private ensure(n: number): void {
-    if (this.len + n <= this.buf.length) return;
-    let cap = this.buf.length * 2;
-    while (cap < this.len + n) cap *= 2;
-    const grown = new Uint8Array(cap);
-    grown.set(this.buf.subarray(0, this.len));
-    this.buf = grown;
-  }
-
-  byte(b: number): void {
-    this.ensure(1);
-    this.buf[this.len++] = b;
-  }
-
-  u32(v: number): void {
-    this.ensure(5);
-    let x = v >>> 0;
-    for (;;) {
-      const b = x & 0x7f;
-      x >>>= 7;
-      if (x === 0) {
-        this.buf[this.len++] = b;
-        return;
-      }
-      this.buf[this.len++] = b | 0x80;
-    }
-  }
-
-  s32(v: number): void {
-    this.ensure(5);
-    let x = v | 0;
-    for (;;) {
-      const b = x & 0x7f;
-      x >>= 7;
-      if ((x === 0 && (b & 0x40) === 0) || (x === -1 && (b & 0x40) !== 0)) {
-        this.buf[this.len++] = b;
-        return;
-      }
-      this.buf[this.len++] = b | 0x80;
-    }
-  }
-
-  copy(src: Uint8Array, start: number, end: number): void {
-    const n = end - start;
-    this.ensure(n);
-    this.buf.set(src.subarray(start, end), this.len);
-    this.len += n;
-  }
-
-  append(w: ByteWriter): void {
-    this.ensure(w.len);
-    this.buf.set(w.buf.subarray(0, w.len), this.len);
-    this.len += w.len;
-  }
-
-  section(id: number, content: ByteWriter): void {
-    this.byte(id);
-    this.u32(content.len);
-    this.append(content);
-  }
-
-  bytes(): Uint8Array<ArrayBuffer> {
-    return this.buf.slice(0, this.len);
-  }
-}
 
 function u32Size(v: number): number {
   let x = v >>> 0;
@@ -556,13 +484,13 @@ export function injectGasCounter(
   // Code: meter and rewrite every body.
   const codeSec = find(10);
   let needGrow = false;
-  let code: ByteWriter | null = null;
+  let code: WasmWriter | null = null;
   if (codeSec !== undefined) {
     const meter = new Meter(bytes);
     r.pos = codeSec.start;
     r.end = codeSec.end;
     const bodies = r.readVarU32();
-    code = new ByteWriter(codeSec.end - codeSec.start + bodies * 16 + 64);
+    code = new WasmWriter(codeSec.end - codeSec.start + bodies * 16 + 64);
     code.u32(bodies);
     const growPerPage = rules.memoryGrowPerPage;
     const helperCallSize = 1 + u32Size(helperFunc);
@@ -624,7 +552,7 @@ export function injectGasCounter(
     checkReader(r);
     if (needGrow) {
       // Helper body: no locals; local.get 0; local.get 0; i32.const perPage; i32.mul; call gas; memory.grow 0; end.
-      const helper = new ByteWriter(24);
+      const helper = new WasmWriter(24);
       helper.byte(0x00);
       helper.byte(0x20);
       helper.byte(0x00);
@@ -639,7 +567,7 @@ export function injectGasCounter(
       helper.byte(0x00);
       helper.byte(0x0b);
       // Rewrite the body count: rebuild the section with count + 1.
-      const rebuilt = new ByteWriter(code.len + helper.len + 8);
+      const rebuilt = new WasmWriter(code.len + helper.len + 8);
       rebuilt.u32(bodies + 1);
       rebuilt.copy(code.buf, u32Size(bodies), code.len);
       rebuilt.u32(helper.len);
@@ -653,9 +581,9 @@ export function injectGasCounter(
     growTypeAppended = true;
   }
 
-  const out = new ByteWriter(bytes.length + (code !== null ? code.len - (codeSec!.end - codeSec!.start) : 0) + 64);
+  const out = new WasmWriter(bytes.length + (code !== null ? code.len - (codeSec!.end - codeSec!.start) : 0) + 64);
   out.copy(bytes, 0, 8);
-  const tmp = new ByteWriter(64);
+  const tmp = new WasmWriter(64);
   let typeDone = false;
   let importDone = false;
 
@@ -763,7 +691,7 @@ export function injectGasCounter(
   }
   if (!typeDone) emitTypes();
   if (!importDone) emitImports();
-  return { bytes: out.bytes(), gasFunctionIndex: gasFunc };
+  return { bytes: out.result(), gasFunctionIndex: gasFunc };
 }
 
 const GAS_TYPE = Uint8Array.of(0x60, 0x01, 0x7f, 0x00);

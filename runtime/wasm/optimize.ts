@@ -41,6 +41,7 @@
 
 import { FunctionBodyDecoder, Imm, OPCODE_IMMEDIATES, readValueType } from './opcodes';
 import { readPreamble, readSectionHeader, type SectionHeader, WasmReader } from './reader';
+import { WasmWriter } from './writer';
 
 /** Why `optimizeModule` gave up. */
 export type OptimizerErrorKind = 'NoExportSection' | 'Panic' | 'Malformed';
@@ -82,78 +83,9 @@ function check(r: WasmReader): void {
 }
 
 // ------------------------------------------------------------------------------------------
-// Writer
+// WasmWriter
 
 /** Growable byte buffer with minimal LEB128 writers. */
-class Writer {
-  buf: Uint8Array<ArrayBuffer>;
-  len = 0;
-
-  constructor(capacity = 256) {
-    this.buf = new Uint8Array(Math.max(16, capacity));
-  }
-
-  private ensure(n: number): void {
-    if (this.len + n <= this.buf.length) return;
-    let cap = this.buf.length * 2;
-    while (cap < this.len + n) cap *= 2;
-    const grown = new Uint8Array(cap);
-    grown.set(this.buf.subarray(0, this.len));
-    this.buf = grown;
-  }
-
-  byte(b: number): void {
-    this.ensure(1);
-    this.buf[this.len++] = b;
-  }
-
-  u32(v: number): void {
-    this.ensure(5);
-    let x = v >>> 0;
-    while (x >= 0x80) {
-      this.buf[this.len++] = (x & 0x7f) | 0x80;
-      x >>>= 7;
-    }
-    this.buf[this.len++] = x;
-  }
-
-  s32(v: number): void {
-    this.ensure(5);
-    let x = v | 0;
-    for (;;) {
-      const b = x & 0x7f;
-      x >>= 7;
-      if ((x === 0 && (b & 0x40) === 0) || (x === -1 && (b & 0x40) !== 0)) {
-        this.buf[this.len++] = b;
-        return;
-      }
-      this.buf[this.len++] = b | 0x80;
-    }
-  }
-
-  copy(src: Uint8Array, start: number, end: number): void {
-    const n = end - start;
-    this.ensure(n);
-    this.buf.set(src.subarray(start, end), this.len);
-    this.len += n;
-  }
-
-  /** `len` as u32, then the bytes (a casper-wasm `String` or a sized payload). */
-  sized(src: Uint8Array, start: number, end: number): void {
-    this.u32(end - start);
-    this.copy(src, start, end);
-  }
-
-  /** Another writer's content, prefixed by its length. */
-  sizedWriter(w: Writer): void {
-    this.u32(w.len);
-    this.copy(w.buf, 0, w.len);
-  }
-
-  result(): Uint8Array<ArrayBuffer> {
-    return this.buf.slice(0, this.len);
-  }
-}
 
 // ------------------------------------------------------------------------------------------
 // Parsed module (as casper-wasm 0.46 deserializes it)
@@ -784,7 +716,7 @@ function keptSymbols(m: Module, exports: Export[], used: ReadonlySet<string>, sc
 
 /** Writes the decoder's current instruction, minimally encoded, with indices renumbered. */
 function writeInstruction(
-  w: Writer,
+  w: WasmWriter,
   d: FunctionBodyDecoder,
   funcs: Renumber | null,
   globals: Renumber | null,
@@ -840,7 +772,7 @@ function writeInstruction(
 }
 
 /** A signed LEB128 i64 from `bytes[start, end)`, minimally re-encoded (copied when already minimal). */
-function writeI64(w: Writer, bytes: Uint8Array, start: number, end: number): void {
+function writeI64(w: WasmWriter, bytes: Uint8Array, start: number, end: number): void {
   const n = end - start;
   const last = bytes[end - 1];
   const redundant =
@@ -864,19 +796,19 @@ function writeI64(w: Writer, bytes: Uint8Array, start: number, end: number): voi
 }
 
 /** An init expression re-encoded with global indices renumbered. */
-function writeInitExpr(w: Writer, d: FunctionBodyDecoder, expr: Range, globals: Renumber | null): void {
+function writeInitExpr(w: WasmWriter, d: FunctionBodyDecoder, expr: Range, globals: Renumber | null): void {
   d.beginExpr(expr.start, expr.end);
   while (d.next()) writeInstruction(w, d, null, globals, null);
   check(d.reader);
 }
 
-function writeLimits(w: Writer, l: Limits): void {
+function writeLimits(w: WasmWriter, l: Limits): void {
   w.byte(l.maximum >= 0 ? 1 : 0);
   w.u32(l.initial);
   if (l.maximum >= 0) w.u32(l.maximum);
 }
 
-function writeNameMap(w: Writer, bytes: Uint8Array, map: Map<number, Range>, funcs: Renumber | null): void {
+function writeNameMap(w: WasmWriter, bytes: Uint8Array, map: Map<number, Range>, funcs: Renumber | null): void {
   const keys = [...map.keys()].sort((a, b) => a - b);
   w.u32(keys.length);
   for (const k of keys) {
@@ -897,8 +829,8 @@ function withoutRemoved<T>(map: Map<number, T>, removed: readonly number[]): Map
   return out;
 }
 
-function writeNameSection(w: Writer, bytes: Uint8Array, ns: NameSection, funcs: Renumber | null): void {
-  const sub = new Writer();
+function writeNameSection(w: WasmWriter, bytes: Uint8Array, ns: NameSection, funcs: Renumber | null): void {
+  const sub = new WasmWriter();
   const removed = funcs?.removed ?? [];
   if (ns.module !== null) {
     sub.len = 0;
@@ -928,8 +860,8 @@ function writeNameSection(w: Writer, bytes: Uint8Array, ns: NameSection, funcs: 
 
 /** A minimally encoded body copied with its `call` / `global.*` / `call_indirect` indices renumbered. */
 function writePatchedBody(
-  w: Writer,
-  body: Writer,
+  w: WasmWriter,
+  body: WasmWriter,
   bytes: Uint8Array,
   b: Range,
   scan: BodyScan,
@@ -1031,10 +963,10 @@ function optimizeParsed(m: Module, usedExports: readonly string[]): Uint8Array<A
   const codeTy = codeRewire && ty!.any ? ty : null;
 
   const d = new FunctionBodyDecoder(bytes);
-  const out = new Writer(bytes.length + 64);
+  const out = new WasmWriter(bytes.length + 64);
   out.copy(bytes, 0, 8);
-  const w = new Writer(1024);
-  const body = new Writer(1024);
+  const w = new WasmWriter(1024);
+  const body = new WasmWriter(1024);
   for (const s of m.sections) {
     w.len = 0;
     switch (s.id) {

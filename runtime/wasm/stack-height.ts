@@ -29,6 +29,7 @@
 
 import { FunctionBodyDecoder, OPCODE_IMMEDIATES, Imm, readValueType } from './opcodes';
 import { readPreamble, readSectionHeader, type SectionHeader, WasmReader } from './reader';
+import { WasmWriter } from './writer';
 
 /** The node's stack-height limit (`wasm_prep.rs`, chainspec `[wasm] max_stack_height`). */
 export const DEFAULT_STACK_LIMIT = 500;
@@ -77,84 +78,6 @@ interface ParsedModule {
   elements: ElementSegment[];
 }
 
-class ByteWriter {
-  buf = new Uint8Array(256);
-  len = 0;
-
-  private ensure(n: number): void {
-    if (this.len + n <= this.buf.length) return;
-    let size = this.buf.length * 2;
-    while (size < this.len + n) size *= 2;
-    const grown = new Uint8Array(size);
-    grown.set(this.buf.subarray(0, this.len));
-    this.buf = grown;
-  }
-
-  byte(b: number): void {
-    this.ensure(1);
-    this.buf[this.len++] = b;
-  }
-
-  bytes(src: Uint8Array): void {
-    this.ensure(src.length);
-    this.buf.set(src, this.len);
-    this.len += src.length;
-  }
-
-  u32(v: number): void {
-    this.ensure(5);
-    let n = v >>> 0;
-    do {
-      let b = n & 0x7f;
-      n >>>= 7;
-      if (n !== 0) b |= 0x80;
-      this.buf[this.len++] = b;
-    } while (n !== 0);
-  }
-
-  i32(v: number): void {
-    this.ensure(5);
-    let n = v | 0;
-    for (;;) {
-      const b = n & 0x7f;
-      n >>= 7;
-      if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0)) {
-        this.buf[this.len++] = b;
-        return;
-      }
-      this.buf[this.len++] = b | 0x80;
-    }
-  }
-
-  i64(v: bigint): void {
-    this.ensure(10);
-    let n = BigInt.asIntN(64, v);
-    for (;;) {
-      const b = Number(n & 0x7fn);
-      n >>= 7n;
-      if ((n === 0n && (b & 0x40) === 0) || (n === -1n && (b & 0x40) !== 0)) {
-        this.buf[this.len++] = b;
-        return;
-      }
-      this.buf[this.len++] = b | 0x80;
-    }
-  }
-
-  /** Length-prefixed copy of another writer's content. */
-  sized(w: ByteWriter): void {
-    this.u32(w.len);
-    this.bytes(w.view());
-  }
-
-  view(): Uint8Array {
-    return this.buf.subarray(0, this.len);
-  }
-
-  result(): Uint8Array {
-    return this.buf.slice(0, this.len);
-  }
-}
-
 class StackHeightError extends Error {}
 
 function fail(message: string): never {
@@ -166,7 +89,7 @@ function check(r: WasmReader): void {
 }
 
 /** Writes the decoder's current instruction with minimal immediates, as casper-wasm serializes it. */
-function writeInstruction(w: ByteWriter, d: FunctionBodyDecoder): void {
+function writeInstruction(w: WasmWriter, d: FunctionBodyDecoder): void {
   const op = d.opcode;
   w.byte(op);
   switch (OPCODE_IMMEDIATES[op]) {
@@ -195,14 +118,14 @@ function writeInstruction(w: ByteWriter, d: FunctionBodyDecoder): void {
       w.u32(d.memOffset);
       return;
     case Imm.I32:
-      w.i32(d.i32Value);
+      w.s32(d.i32Value);
       return;
     case Imm.I64:
       w.i64(d.i64Value());
       return;
     case Imm.F32:
     case Imm.F64:
-      w.bytes(d.reader.bytes.subarray(d.immStart, d.immEnd));
+      w.raw(d.reader.bytes.subarray(d.immStart, d.immEnd));
       return;
     case Imm.MemoryByte:
       w.byte(d.reserved);
@@ -215,7 +138,7 @@ function writeInstruction(w: ByteWriter, d: FunctionBodyDecoder): void {
 /** Reads a constant expression at `r.pos` (up to its first `end`) and returns it re-encoded. */
 function readInitExpr(r: WasmReader, d: FunctionBodyDecoder): Uint8Array {
   d.beginExpr(r.pos, r.end);
-  const w = new ByteWriter();
+  const w = new WasmWriter();
   while (d.next()) writeInstruction(w, d);
   check(d.reader);
   r.pos = d.reader.pos;
@@ -293,11 +216,11 @@ function parseModule(bytes: Uint8Array): ParsedModule {
         break;
       case 6:
         for (let i = 0; i < count && !s.failed; i++) {
-          const w = new ByteWriter();
+          const w = new WasmWriter();
           w.byte(readValueType(s));
           w.byte(s.readByte());
           check(s);
-          w.bytes(readInitExpr(s, d));
+          w.raw(readInitExpr(s, d));
           m.globals.push(w.result());
         }
         break;
@@ -542,18 +465,18 @@ function computeCosts(m: ParsedModule): number[] {
   return costs;
 }
 
-function writeInstrumentedCall(w: ByteWriter, callee: number, cost: number, global: number, limit: number): void {
+function writeInstrumentedCall(w: WasmWriter, callee: number, cost: number, global: number, limit: number): void {
   w.byte(0x23); // global.get
   w.u32(global);
   w.byte(0x41); // i32.const
-  w.i32(cost);
+  w.s32(cost);
   w.byte(0x6a); // i32.add
   w.byte(0x24); // global.set
   w.u32(global);
   w.byte(0x23);
   w.u32(global);
   w.byte(0x41);
-  w.i32(limit);
+  w.s32(limit);
   w.byte(0x4b); // i32.gt_u
   w.byte(0x04); // if (no result)
   w.byte(0x40);
@@ -564,7 +487,7 @@ function writeInstrumentedCall(w: ByteWriter, callee: number, cost: number, glob
   w.byte(0x23);
   w.u32(global);
   w.byte(0x41);
-  w.i32(cost);
+  w.s32(cost);
   w.byte(0x6b); // i32.sub
   w.byte(0x24);
   w.u32(global);
@@ -595,7 +518,7 @@ function instrument(bytes: Uint8Array, limit: number): Uint8Array {
   const bodies: Uint8Array[] = [];
   for (const body of m.bodies) {
     if (!d.beginBody(body.start, body.end)) check(d.reader);
-    const w = new ByteWriter();
+    const w = new WasmWriter();
     w.u32(d.localCounts.length);
     for (let i = 0; i < d.localCounts.length; i++) {
       w.u32(d.localCounts[i]);
@@ -623,7 +546,7 @@ function instrument(bytes: Uint8Array, limit: number): Uint8Array {
     if (cost === undefined) fail(`function with idx ${f} isn't found`);
     if (cost === 0) continue;
     const sig = funcType(m, f);
-    const w = new ByteWriter();
+    const w = new WasmWriter();
     w.byte(0); // no locals
     for (let i = 0; i < sig.params.length; i++) {
       w.byte(0x20);
@@ -638,24 +561,24 @@ function instrument(bytes: Uint8Array, limit: number): Uint8Array {
   const redirect = (f: number): number => thunkOf.get(f) ?? f;
 
   // Serialize in the builder's section order.
-  const out = new ByteWriter();
-  out.bytes(bytes.subarray(0, 8));
-  const section = (id: number, payload: ByteWriter): void => {
+  const out = new WasmWriter();
+  out.raw(bytes.subarray(0, 8));
+  const section = (id: number, payload: WasmWriter): void => {
     out.byte(id);
-    out.sized(payload);
+    out.sizedWriter(payload);
   };
   const verbatim = (id: number): void => {
     const s = m.known.get(id);
     if (s === undefined || sectionCount(bytes, s) === 0) return;
     out.byte(id);
     out.u32(s.end - s.start);
-    out.bytes(bytes.subarray(s.start, s.end));
+    out.raw(bytes.subarray(s.start, s.end));
   };
   verbatim(1);
   verbatim(2);
   const funcs = m.funcTypes.slice(m.importedFuncs).concat(thunkTypes);
   if (funcs.length > 0) {
-    const w = new ByteWriter();
+    const w = new WasmWriter();
     w.u32(funcs.length);
     for (const t of funcs) w.u32(t);
     section(3, w);
@@ -663,45 +586,45 @@ function instrument(bytes: Uint8Array, limit: number): Uint8Array {
   verbatim(4);
   verbatim(5);
   {
-    const w = new ByteWriter();
+    const w = new WasmWriter();
     w.u32(m.globals.length + 1);
-    for (const g of m.globals) w.bytes(g);
-    w.bytes(Uint8Array.of(0x7f, 0x01, 0x41, 0x00, 0x0b));
+    for (const g of m.globals) w.raw(g);
+    w.raw(Uint8Array.of(0x7f, 0x01, 0x41, 0x00, 0x0b));
     section(6, w);
   }
   if (m.exports.length > 0) {
-    const w = new ByteWriter();
+    const w = new WasmWriter();
     w.u32(m.exports.length);
     for (const e of m.exports) {
       w.u32(e.name.length);
-      w.bytes(e.name);
+      w.raw(e.name);
       w.byte(e.kind);
       w.u32(e.kind === 0 ? redirect(e.index) : e.index);
     }
     section(7, w);
   }
   if (m.start !== null) {
-    const w = new ByteWriter();
+    const w = new WasmWriter();
     w.u32(redirect(m.start));
     section(8, w);
   }
   if (m.elements.length > 0) {
-    const w = new ByteWriter();
+    const w = new WasmWriter();
     w.u32(m.elements.length);
     for (const seg of m.elements) {
       w.u32(seg.table);
-      w.bytes(seg.offset);
+      w.raw(seg.offset);
       w.u32(seg.members.length);
       for (const f of seg.members) w.u32(redirect(f));
     }
     section(9, w);
   }
   if (bodies.length > 0) {
-    const w = new ByteWriter();
+    const w = new WasmWriter();
     w.u32(bodies.length);
     for (const b of bodies) {
       w.u32(b.length);
-      w.bytes(b);
+      w.raw(b);
     }
     section(10, w);
   }
@@ -710,7 +633,7 @@ function instrument(bytes: Uint8Array, limit: number): Uint8Array {
     const s = m.others[i];
     out.byte(s.id);
     out.u32(s.end - s.start);
-    out.bytes(bytes.subarray(s.start, s.end));
+    out.raw(bytes.subarray(s.start, s.end));
   }
   return out.result();
 }
