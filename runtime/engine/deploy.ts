@@ -205,10 +205,10 @@ export function executeDeploy(services: EngineServices, state: GlobalState, item
   const sessionGasLimit = gasFromMotes(paymentPurseBalance, gasPrice)! - paymentOutcome.gasUsed;
   if (sessionGasLimit < 0) return precondition(new ExecutionError('GasConversionOverflow', 'Gas conversion overflow'));
   const session = item.session;
-  // The account as the payment left it (named keys put by payment code are visible to session).
-  const sessionAccount = readAccount(tc, account.accountHash) ?? account;
+  // As on the node, the session runs with the account (named keys, access rights) loaded before
+  // payment: named keys payment code put are in global state but not in the session's context.
   const sessionOutcome = runPhase(
-    { ...base, account: sessionAccount, phase: Phase.Session, gasLimit: sessionGasLimit, args: session.args },
+    { ...base, phase: Phase.Session, gasLimit: sessionGasLimit, args: session.args },
     (ctx) => runCode(ctx, session.code),
   );
   const totalGas = paymentOutcome.gasUsed + sessionOutcome.gasUsed;

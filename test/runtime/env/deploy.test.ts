@@ -204,7 +204,7 @@ describe('custom payment code and handle payment', () => {
   const refundArgs = new Writer().u32(1).string('purse').u32(33).raw(new Uint8Array(33)).u8(12).finish();
 
   /** Payment code: [create a refund purse and set it,] then pay `amount` from the main purse into the payment purse. */
-  async function paymentCode(amount: bigint, withRefundPurse: boolean): Promise<Uint8Array> {
+  async function paymentCode(amount: bigint, withRefundPurse: boolean, extra = ''): Promise<Uint8Array> {
     // get_key("refund") → Key::URef at 1500; its 33 URef bytes are copied into the args at 517.
     const setRefund = withRefundPurse
       ? `(call $check (call $casper_get_key (i32.const 1400) (i32.const 10) (i32.const 1500) (i32.const 34) (i32.const 1000)))
@@ -220,6 +220,7 @@ describe('custom payment code and handle payment', () => {
     return session(
       `(call $check (call $casper_get_system_contract (i32.const 1) (i32.const 200) (i32.const 32)))
        ${setRefund}
+       ${extra}
        (call $check (call $casper_call_contract (i32.const 200) (i32.const 32) (i32.const 300) (i32.const 21)
          (i32.const 400) (i32.const 4) (i32.const 1000)))
        (call $check (call $casper_read_host_buffer (i32.const 600) (i32.const 33) (i32.const 1000)))
@@ -252,6 +253,31 @@ describe('custom payment code and handle payment', () => {
     const { fee, refund } = split(amount, r.cost);
     expect(r.fee).toBe(fee);
     expect(env.accountBalance()).toBe(DEFAULT_ACCOUNT_INITIAL_BALANCE - amount + refund - 1_000_000_000n);
+  });
+
+  test('named keys payment code puts are in global state but not in the session context (the account as loaded)', async () => {
+    const env = new TestEnv();
+    const amount = 10_000_000_000n;
+    // put_key("marker", Key::Account(zeros)) at 1600/1700, then pay.
+    const payment = await paymentCode(
+      amount,
+      false,
+      `(i32.store (i32.const 1600) (i32.const 6))
+       (i64.store (i32.const 1604) (i64.const 0x72656b72616d)) ;; "marker"
+       (call $casper_put_key (i32.const 1600) (i32.const 10) (i32.const 1700) (i32.const 33))`,
+    );
+    const probe = await session(
+      `(i32.store (i32.const 0) (i32.const 6))
+       (i64.store (i32.const 4) (i64.const 0x72656b72616d))
+       (if (i32.eqz (call $casper_has_key (i32.const 0) (i32.const 10))) (then (call $casper_revert (i32.const 7))))`,
+    );
+    const r = env.runDeploy({
+      payment: { wasm: payment, args: Args.fromMap({ amount: SdkCLValue.newCLUInt512(amount.toString()) }) },
+      session: { wasm: probe },
+    });
+    expect(r.error).toBeUndefined();
+    expect(r.success).toBe(true);
+    expect(env.namedKeys().has('marker')).toBe(true);
   });
 
   test('payment code beyond its `amount` arg: Mint UnapprovedSpendingAmount, MAX_PAYMENT penalty', async () => {
