@@ -7,7 +7,7 @@
  * order given, as casper-client writes them). Messages are casper-client's.
  */
 
-import { type CLType } from '../runtime/types/cltype';
+import { type CLType, clTypeToJson } from '../runtime/types/cltype';
 import { CLValue } from '../runtime/types/clvalue';
 import { Writer } from '../runtime/types/bytesrepr';
 import { writeKey } from '../runtime/types/key';
@@ -97,24 +97,7 @@ export function clTypeDebug(t: CLType): string {
 
 /** casper-types' JSON form of a CLType (as casper-js-sdk reads it too). */
 export function clTypeJson(t: CLType): unknown {
-  switch (t.tag) {
-    case 13:
-      return { Option: clTypeJson(t.inner) };
-    case 14:
-      return { List: clTypeJson(t.inner) };
-    case 15:
-      return { ByteArray: t.size };
-    case 16:
-      return { Result: { ok: clTypeJson(t.ok), err: clTypeJson(t.err) } };
-    case 17:
-      return { Map: { key: clTypeJson(t.key), value: clTypeJson(t.value) } };
-    case 18:
-    case 19:
-    case 20:
-      return { [`Tuple${t.items.length}`]: t.items.map(clTypeJson) };
-    default:
-      return clTypeDebug(t);
-  }
+  return clTypeToJson(t);
 }
 
 /** Reads a CLType from its JSON form (serde's derive: unit variants as strings, others as one-key objects). */

@@ -13,7 +13,9 @@ import {
   byteArrayType,
   type CLType,
   CLTypes,
+  CLTYPE_SIMPLE_NAMES,
   CL_TYPE_RECURSION_DEPTH,
+  clTypeToJson as runtimeClTypeToJson,
   listType,
   mapType,
   optionType,
@@ -29,45 +31,12 @@ import { readURef, type URef, urefToFormattedString } from '../../runtime/types/
 import { decodeHex } from './hex';
 import { isObject, type JsonValue, unexpected } from './json';
 
-const SIMPLE_NAMES: Record<number, string> = {
-  0: 'Bool',
-  1: 'I32',
-  2: 'I64',
-  3: 'U8',
-  4: 'U32',
-  5: 'U64',
-  6: 'U128',
-  7: 'U256',
-  8: 'U512',
-  9: 'Unit',
-  10: 'String',
-  11: 'Key',
-  12: 'URef',
-  21: 'Any',
-  22: 'PublicKey',
-};
+const SIMPLE_NAMES = CLTYPE_SIMPLE_NAMES;
 const SIMPLE_BY_NAME = new Map(Object.entries(SIMPLE_NAMES).map(([tag, name]) => [name, Number(tag)]));
 
-/** CLType → its serde JSON. */
+/** CLType → its serde JSON (casper-types' form; one implementation in runtime/types/cltype.ts). */
 export function clTypeToJson(t: CLType): JsonValue {
-  switch (t.tag) {
-    case 13:
-      return { Option: clTypeToJson(t.inner) };
-    case 14:
-      return { List: clTypeToJson(t.inner) };
-    case 15:
-      return { ByteArray: t.size };
-    case 16:
-      return { Result: { ok: clTypeToJson(t.ok), err: clTypeToJson(t.err) } };
-    case 17:
-      return { Map: { key: clTypeToJson(t.key), value: clTypeToJson(t.value) } };
-    case 18:
-    case 19:
-    case 20:
-      return { [`Tuple${t.items.length}`]: t.items.map(clTypeToJson) };
-    default:
-      return SIMPLE_NAMES[t.tag];
-  }
+  return runtimeClTypeToJson(t) as JsonValue;
 }
 
 const VARIANTS =

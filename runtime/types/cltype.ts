@@ -289,7 +289,8 @@ export function encodeCLType(t: CLType): Uint8Array {
   return toBytes(t, writeCLType, 8);
 }
 
-const NAMES: Record<number, string> = {
+/** Names of the CLTypes without parameters, by tag (casper-types' variant names). */
+export const CLTYPE_SIMPLE_NAMES: Readonly<Record<number, string>> = {
   0: 'Bool',
   1: 'I32',
   2: 'I64',
@@ -325,6 +326,33 @@ export function clTypeToString(t: CLType): string {
     case 20:
       return `Tuple${t.items.length}([${t.items.map(clTypeToString).join(', ')}])`;
     default:
-      return NAMES[t.tag];
+      return CLTYPE_SIMPLE_NAMES[t.tag];
+  }
+}
+
+/** casper-types' serde JSON of a CLType: `"U512"`, `{"Option":"U8"}`, `{"Map":{"key":…,"value":…}}`, `{"ByteArray":32}`. */
+export type CLTypeJson =
+  | string
+  | { readonly [variant: string]: CLTypeJson | number | CLTypeJson[] | { [f: string]: CLTypeJson } };
+
+/** A CLType as casper-types serializes it to JSON (deploy JSON, RPC responses; casper-js-sdk reads the same). */
+export function clTypeToJson(t: CLType): CLTypeJson {
+  switch (t.tag) {
+    case 13:
+      return { Option: clTypeToJson(t.inner) };
+    case 14:
+      return { List: clTypeToJson(t.inner) };
+    case 15:
+      return { ByteArray: t.size };
+    case 16:
+      return { Result: { ok: clTypeToJson(t.ok), err: clTypeToJson(t.err) } };
+    case 17:
+      return { Map: { key: clTypeToJson(t.key), value: clTypeToJson(t.value) } };
+    case 18:
+    case 19:
+    case 20:
+      return { [`Tuple${t.items.length}`]: t.items.map(clTypeToJson) };
+    default:
+      return CLTYPE_SIMPLE_NAMES[t.tag];
   }
 }
