@@ -158,7 +158,7 @@ export function attenuateMainPurse(args: RuntimeArgs, purseAddr: Uint8Array): Ru
 // The call
 
 /** Account::extract_access_rights: named-key URefs plus the main purse. */
-function accountRights(account: Account): Map<string, number> {
+export function accountRights(account: Account): Map<string, number> {
   const rights = new Map<string, number>();
   const add = (u: URef) => rights.set(bytesToHex(u.addr), (rights.get(bytesToHex(u.addr)) ?? 0) | u.rights);
   for (const k of account.namedKeys.values()) if (k.tag === 2) add(k.uref);
@@ -167,7 +167,7 @@ function accountRights(account: Account): Map<string, number> {
 }
 
 /** Contract::extract_access_rights: the URefs among its named keys. */
-function contractRights(contract: Contract): Map<string, number> {
+export function contractRights(contract: Contract): Map<string, number> {
   const rights = new Map<string, number>();
   for (const k of contract.namedKeys.values()) {
     if (k.tag === 2) rights.set(bytesToHex(k.uref.addr), (rights.get(bytesToHex(k.uref.addr)) ?? 0) | k.uref.rights);

@@ -18,7 +18,7 @@
 import { type EngineServices, Phase, type RuntimeContext } from './context';
 import { ExecutionError, revertError } from './errors';
 import { authorizationError, authorizationSet, type PhaseCode, type PhaseOutcome, runCode, runPhase } from './phase';
-import { callContract } from './call';
+import { callContract, contractRights } from './call';
 import type { GlobalState } from '../state/global-state';
 import { TrackingCopy, type Transform } from '../state/tracking-copy';
 import type { Account } from '../types/account';
@@ -353,9 +353,7 @@ function finalizePayment(
     'Finalization',
     'Finalization error',
   );
-  const accessRights = new Map<string, number>();
-  for (const k of contract.namedKeys.values())
-    if (k.tag === 2) accessRights.set(bytesToHex(k.uref.addr), k.uref.rights);
+  const accessRights = contractRights(contract);
   const payPurse = handlePaymentPurse(tc, services);
   for (const u of [payPurse, target]) {
     const id = bytesToHex(u.addr);

@@ -8,16 +8,16 @@
  * spending limit) and how an executable item (module bytes or a stored contract) is run.
  */
 
-import { Phase, RuntimeContext, type EngineServices, type PhaseContext } from './context';
+import { RuntimeContext, type EngineServices, type PhaseContext } from './context';
 import { ExecutionError } from './errors';
-import { callContract, recordRunningModule } from './call';
+import { accountRights, callContract, recordRunningModule } from './call';
 import { invoke } from './executor';
 import { GasMeter } from './gas';
 import { HOST_HANDLERS } from '../host';
 import { AddressGenerator } from '../state/address-generator';
 import type { TrackingCopy } from '../state/tracking-copy';
 import type { Account } from '../types/account';
-import { bytesEqual, bytesToHex } from '../types/bytes';
+import { bytesEqual } from '../types/bytes';
 import type { CallStackElement } from '../types/call-stack';
 import { clValueErrorToString } from '../types/clvalue';
 import { accountKey, type Key } from '../types/key';
@@ -26,13 +26,7 @@ import type { RuntimeArgs } from '../types/runtime-args';
 /** What ran in a phase: module bytes (`call`) or a stored contract's entry point by hash. */
 export type PhaseCode =
   | { readonly kind: 'module'; readonly bytes: Uint8Array }
-  | { readonly kind: 'contract'; readonly contractHash: Uint8Array; readonly entryPoint: string }
-  | {
-      readonly kind: 'package';
-      readonly packageHash: Uint8Array;
-      readonly version: number | null;
-      readonly entryPoint: string;
-    };
+  | { readonly kind: 'contract'; readonly contractHash: Uint8Array; readonly entryPoint: string };
 
 /** Inputs of one phase. */
 export interface PhaseRequest {
@@ -113,11 +107,7 @@ export function runCode(ctx: RuntimeContext, code: PhaseCode): void {
     invoke(prepared, 'call', ctx, HOST_HANDLERS);
     return;
   }
-  const target =
-    code.kind === 'contract'
-      ? { kind: 'contract' as const, contractHash: code.contractHash }
-      : { kind: 'package' as const, packageHash: code.packageHash, version: code.version };
-  callContract(ctx, target, code.entryPoint, ctx.args);
+  callContract(ctx, { kind: 'contract', contractHash: code.contractHash }, code.entryPoint, ctx.args);
 }
 
 /**
@@ -141,16 +131,7 @@ export function authorizationError(account: Account, auth: readonly Uint8Array[]
 }
 
 /** The account's named-key URefs plus its main purse (`Account::extract_access_rights`). */
-export function accountAccessRights(account: Account): Map<string, number> {
-  const rights = new Map<string, number>();
-  const add = (addr: Uint8Array, r: number) => {
-    const id = bytesToHex(addr);
-    rights.set(id, (rights.get(id) ?? 0) | r);
-  };
-  for (const k of account.namedKeys.values()) if (k.tag === 2) add(k.uref.addr, k.uref.rights);
-  add(account.mainPurse.addr, account.mainPurse.rights);
-  return rights;
-}
+export const accountAccessRights = accountRights;
 
 /**
  * The phase's approved spending (`try_get_amount`): its `amount` arg as U512 or U64, 0 when absent
@@ -171,6 +152,3 @@ export function authorizationSet(keys: readonly Uint8Array[]): Uint8Array[] {
   const sorted = [...keys].sort((a, b) => Buffer.compare(a, b));
   return sorted.filter((k, i) => i === 0 || !bytesEqual(sorted[i - 1], k));
 }
-
-/** Phase numbers (casper-types `Phase`), re-exported for callers of runPhase. */
-export { Phase };
