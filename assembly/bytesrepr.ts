@@ -437,10 +437,15 @@ export function decode<T>(dec: Decoder): T {
     const out = instantiate<T>(cap);
     for (let i: u32 = 0; i < n && dec.err == 0; i++) {
       const e = decode<valueof<T>>(dec);
+      // The slot exists (length cap): stored in place, without the checked setter's growth code.
       // @ts-ignore: Array<U>
-      if (i < cap) unchecked((out[i] = e));
-      // @ts-ignore: Array<U>
-      else out.push(e);
+      if (i < cap) store<valueof<T>>(out.dataStart + ((<usize>i) << alignof<valueof<T>>()), e);
+      // Only a field-less class (Unit) encodes to no bytes: any other element beyond the slots
+      // has already failed (each takes at least one byte), so only those need pushing.
+      else if (isZeroSized<valueof<T>>()) {
+        // @ts-ignore: Array<U>
+        out.push(e);
+      }
     }
     return out;
   } else {
@@ -450,6 +455,14 @@ export function decode<T>(dec: Decoder): T {
     return v;
   }
   return zeroOf<T>();
+}
+
+/** True for types that encode to no bytes: field-less classes such as Unit. */
+// @ts-ignore: decorator
+@inline
+function isZeroSized<U>(): bool {
+  if (isReference<U>() && !isString<U>() && !isArray<U>()) return offsetof<U>() == 0;
+  return false;
 }
 
 /** Writes the CLType of T (for value-dependent types such as ByteArray, from `v`). */

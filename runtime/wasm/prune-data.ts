@@ -129,14 +129,24 @@ export function pruneData(bytes: Uint8Array, objects: ReadonlyArray<readonly [nu
     // pointer into it (e.g. a static Array's buffer, referred to only by the Array object).
     const objectOf = (s: Segment) => objects.findIndex(([lo, hi]) => s.address >= lo && s.address + s.length <= hi);
     const liveObjects = new Set<number>();
-    const pointsInto = (v: number, o: number) => v >= objects[o][0] - MARGIN_BELOW && v < objects[o][1];
+    // An address inside an object refers to that object only; the margin below an object's
+    // start applies to addresses that are inside no object (so the static object just before a
+    // string does not keep the string alive).
+    const inside = (v: number, o: number) => v >= objects[o][0] && v < objects[o][1];
+    const pointsInto = (v: number, o: number) =>
+      inside(v, o) ||
+      (v >= objects[o][0] - MARGIN_BELOW && v < objects[o][0] && !objects.some((_, p) => inside(v, p)));
+    // The aligned u32 words a segment's bytes are part of. Memory packing trims zero bytes off
+    // both ends of a segment, so a word may stick out of it on either side: memory is zero there.
     const words = (seg: Segment): number[] => {
       const out: number[] = [];
       const dataStart = seg.end - seg.length;
-      for (let i = 0; i + 4 <= seg.length; i++) {
-        if ((seg.address + i) % 4 !== 0) continue;
-        const at = dataStart + i;
-        out.push((bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | (bytes[at + 3] << 24)) >>> 0);
+      const byteAt = (addr: number) => {
+        const i = addr - seg.address;
+        return i >= 0 && i < seg.length ? bytes[dataStart + i] : 0;
+      };
+      for (let a = seg.address - (seg.address % 4); a < seg.address + seg.length; a += 4) {
+        out.push((byteAt(a) | (byteAt(a + 1) << 8) | (byteAt(a + 2) << 16) | (byteAt(a + 3) << 24)) >>> 0);
       }
       return out;
     };
