@@ -64,3 +64,54 @@ process.stdout.write(
   `  all ${sessions.length} sessions in one process: ${Math.round(all)} ms (${Math.round(all / sessions.length)} ms per session)\n`,
 );
 process.stdout.write(`  no-op rebuild (nothing changed): ${Math.round(noop)} ms\n`);
+
+// keys-manager against its size floor: test/fixtures/sessions/keys-manager-floor.ts, the same
+// contract hand-written against the host functions (the keys-manager tests run against both),
+// with what each Wasm section takes. Imports, exports, types and the entry-point bytes are fixed
+// by the node and the Rust contract; the code is mostly the curve check.
+const SECTION_NAMES = {
+  0: 'custom',
+  1: 'types',
+  2: 'imports',
+  3: 'functions',
+  5: 'memory',
+  6: 'globals',
+  7: 'exports',
+  10: 'code',
+  11: 'data',
+};
+const sectionSizes = (bytes) => {
+  const out = {};
+  let p = 8;
+  const leb = () => {
+    let r = 0;
+    let s = 0;
+    let b;
+    do {
+      b = bytes[p++];
+      r += (b & 0x7f) * 2 ** s;
+      s += 7;
+    } while (b & 0x80);
+    return r;
+  };
+  while (p < bytes.length) {
+    const id = bytes[p++];
+    const len = leb();
+    const name = SECTION_NAMES[id] ?? `section ${id}`;
+    out[name] = (out[name] ?? 0) + len;
+    p += len;
+  }
+  return out;
+};
+const kmBytes = readFileSync('build/keys-manager.wasm');
+const floorBytes = readFileSync('build/fixtures/keys-manager-floor.wasm');
+const [km, floor] = [kmBytes, floorBytes].map(sectionSizes);
+process.stdout.write('\nkeys-manager against its hand-written floor (bytes per section)\n');
+const kinds = [...new Set([...Object.keys(km), ...Object.keys(floor)])];
+process.stdout.write(`  ${'section'.padEnd(10)}  ${'session'.padStart(7)}  ${'floor'.padStart(7)}\n`);
+for (const k of kinds)
+  process.stdout.write(`  ${k.padEnd(10)}  ${String(km[k] ?? 0).padStart(7)}  ${String(floor[k] ?? 0).padStart(7)}\n`);
+process.stdout.write(
+  `  ${'whole'.padEnd(10)}  ${String(kmBytes.length).padStart(7)}  ${String(floorBytes.length).padStart(7)}  ` +
+    `(the session is ${(kmBytes.length / floorBytes.length).toFixed(2)}× its floor; the floor is ${floorBytes.length - 2700} B over 2,700)\n`,
+);
