@@ -202,41 +202,104 @@ export class EntryPoint {
 /**
  * A contract's entry points (BTreeMap<String, EntryPoint>), keyed by name: the entry points as
  * added, in a name map (map.ts); encoding writes them ascending by name, the last one added per
- * name.
+ * name. A map that a session builds from constants only (`new EntryPoints()` then
+ * `addEntryPoint(...)` statements) is encoded by the release build instead
+ * (scripts/lib/static-entry-points.mjs): the session then holds its bytes (`fromEncoded`) and
+ * carries none of the code that builds, sorts and encodes it.
  */
 export class EntryPoints {
   /** (name, entry point) address pairs, as added (see map.ts). */
   pairs: Encoder = new Encoder();
+  /** A build-time map's bytes (u32 length ‖ the map's bytesrepr) until it is read or changed; else 0. */
+  encoded: usize = 0;
+  /**
+   * In a build with only build-time maps, how a map that was read or changed (and so became
+   * pairs) is encoded: set when that happens, so that sessions which only install a map carry
+   * no sorting code.
+   */
+  writePairs: ((map: EntryPoints, enc: Encoder) => void) | null = null;
+
+  /**
+   * An empty map. When the build has encoded every map of the session (it then defines
+   * CASPER_ENCODED_ENTRY_POINTS), no map may be built at run time: the build falls back to the
+   * ordinary one.
+   */
+  constructor() {
+    if (isDefined(CASPER_ENCODED_ENTRY_POINTS)) ERROR('a map built at run time in a build with only build-time maps');
+  }
+
+  /**
+   * The map whose bytes (u32 length ‖ bytesrepr, as `toEncoded` returns) are at `bytes`, static
+   * data the build wrote. Not checked: the build took them from `toEncoded`.
+   */
+  static fromEncoded(bytes: usize): EntryPoints {
+    if (!isDefined(CASPER_ENCODED_ENTRY_POINTS)) ERROR('EntryPoints.fromEncoded is for the release build only');
+    const map = changetype<EntryPoints>(__new(offsetof<EntryPoints>(), idof<EntryPoints>()));
+    map.encoded = bytes;
+    return map;
+  }
+
+  /** The map's bytesrepr behind its u32 length, at a new address (what `fromEncoded` takes). */
+  toEncoded(): usize {
+    const enc = new Encoder();
+    enc.putU32(0);
+    this.encode(enc);
+    store<u32>(enc.ptr, enc.len - 4);
+    return enc.ptr;
+  }
+
+  /** A build-time map becomes pairs (its bytes decoded) before it is read or changed. */
+  private materialize(): void {
+    if (isDefined(CASPER_ENCODED_ENTRY_POINTS)) {
+      const bytes = this.encoded;
+      if (bytes == 0) return;
+      this.encoded = 0;
+      this.pairs = new Encoder();
+      this.decode(new Decoder(bytes + 4, load<u32>(bytes)));
+      this.writePairs = writePairs;
+    }
+  }
 
   /** Adds `ep` under its name, replacing one of the same name (`add_entry_point`). */
   addEntryPoint(ep: EntryPoint): EntryPoints {
+    this.materialize();
     putPair(this.pairs, ep.nameBytes, changetype<usize>(ep));
     return this;
   }
 
   /** True when an entry point called `name` exists. */
   has(name: string): bool {
+    this.materialize();
     return pairValue(this.pairs, name) != 0;
   }
 
   /** The entry point called `name`, or null. */
   get(name: string): EntryPoint | null {
+    this.materialize();
     return changetype<EntryPoint | null>(pairValue(this.pairs, name));
   }
 
   /** Number of entry points. */
   get length(): i32 {
+    this.materialize();
     return pairCount(this.pairs);
   }
 
   /** The names, ascending. */
   names(): Array<string> {
+    this.materialize();
     return pairNames(this.pairs);
   }
 
   /** bytesrepr: u32 count ‖ (String name ‖ EntryPoint)… ascending by name. */
   encode(enc: Encoder): void {
-    encodePairs<EntryPoint>(this.pairs, enc);
+    if (isDefined(CASPER_ENCODED_ENTRY_POINTS)) {
+      // A build-time map, or one that became pairs when it was read or changed (encoded 0).
+      if (this.encoded != 0) enc.putRaw(this.encoded + 4, load<u32>(this.encoded));
+      else this.writePairs!(this, enc);
+    } else {
+      writePairs(this, enc);
+    }
   }
 
   /** Reads the map (any order; a later duplicate name wins). */
@@ -249,4 +312,9 @@ export class EntryPoints {
       if (dec.err == 0) putPair(this.pairs, nameBytes(name), changetype<usize>(ep));
     }
   }
+}
+
+/** Encodes a map's pairs, ascending by name. */
+function writePairs(map: EntryPoints, enc: Encoder): void {
+  encodePairs<EntryPoint>(map.pairs, enc);
 }

@@ -2,7 +2,9 @@
 // the start transform) → binaryen size optimisation, MVP features only → the node's
 // preprocessing rules (runtime/wasm/validate.ts) → atomic writes to build/.
 
-import { existsSync, mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { sessionLibraryFiles } from './session-runtime.mjs';
@@ -10,6 +12,7 @@ import { outlineReverts } from './outline-reverts.mjs';
 import { childrenOf, resolveStaticStrings } from './static-strings.mjs';
 import { inputsHash, readStamp, writeStamp } from './stamp.mjs';
 import { makeStartTransform } from './start-transform.mjs';
+import { findChains, runProbes, withEncodedMaps, withProbes } from './static-entry-points.mjs';
 
 // The compiler, binaryen and the validator load only when something has to be built.
 let asc;
@@ -33,9 +36,10 @@ const SHARED_INPUTS = ['assembly', 'asconfig.json', 'scripts/lib', 'runtime/wasm
 /**
  * Compiles with asc's API, with the session runtime and the library files adapted to it
  * (scripts/lib/session-runtime.mjs) served for the duration; returns { binary, sourceMap,
- * staticObjects, staticStrings, stringCreators } or { error }.
+ * staticObjects, staticStrings, stringCreators } or { error }. `source` replaces the entry
+ * file's text; `use` adds global constants (asc --use NAME=value).
  */
-async function compile(entry, target) {
+async function compile(entry, target, { source, use = [] } = {}) {
   const files = {};
   const stderr = [];
   const sink = { staticObjects: [] };
@@ -44,8 +48,20 @@ async function compile(entry, target) {
   Object.assign(asc.libraryFiles, session);
   let error;
   try {
-    ({ error } = await asc.main([entry, '--config', 'asconfig.json', '--target', target, '-o', `${target}.wasm`], {
+    const args = [entry, '--config', 'asconfig.json', '--target', target, '-o', `${target}.wasm`];
+    for (const u of use) args.push('--use', u);
+    const entryPath = resolve(entry);
+    ({ error } = await asc.main(args, {
       transforms: [makeStartTransform(sink)],
+      readFile: async (name, baseDir) => {
+        const path = resolve(baseDir, name);
+        if (source !== undefined && path === entryPath) return source;
+        try {
+          return await readFile(path, 'utf8');
+        } catch {
+          return null;
+        }
+      },
       writeFile: (name, contents) => {
         files[name] = contents;
       },
@@ -103,6 +119,40 @@ function smallest(bytes, staticObjects) {
   return best;
 }
 
+/** The static-string and outlined-revert passes over asc's output. */
+function postCompile(out) {
+  const resolved = resolveStaticStrings(binaryen, out.binary, {
+    strings: out.staticStrings ?? new Map(),
+    creators: out.stringCreators ?? [],
+  });
+  return outlineReverts(binaryen, resolved, childrenOf);
+}
+
+/**
+ * The release compile with the session's entry-point maps encoded at build time
+ * (scripts/lib/static-entry-points.mjs), or null when it has none, when no probe ran, or when
+ * that compile fails (the ordinary compile then decides).
+ */
+async function releaseWithEncodedMaps(entry) {
+  const source = readFileSync(entry, 'utf8');
+  const chains = findChains(source);
+  if (!chains.length) return null;
+  const probed = await compile(entry, 'release', { source: withProbes(source, chains) });
+  if (probed.error) return null;
+  let encodings;
+  try {
+    encodings = runProbes(binaryen, postCompile(probed), chains.length);
+  } catch {
+    return null;
+  }
+  if (!encodings.some(Boolean)) return null;
+  const rel = await compile(entry, 'release', {
+    source: withEncodedMaps(source, chains, encodings),
+    use: ['CASPER_ENCODED_ENTRY_POINTS=1'],
+  });
+  return rel.error ? null : rel;
+}
+
 /** Writes a file atomically (temp file + rename), so a failed build never leaves half a file. */
 function writeAtomic(path, data) {
   const tmp = `${path}.tmp-${process.pid}`;
@@ -148,15 +198,12 @@ export async function buildSession(name, { force = false, dir = 'sessions', outD
   }
   const t0 = performance.now();
   await loadToolchain();
-  const rel = await compile(entry, 'release');
+  let rel = await releaseWithEncodedMaps(entry);
+  if (!rel) rel = await compile(entry, 'release');
   if (rel.error) return { ok: false, name, error: rel.error };
   let resolved;
   try {
-    resolved = resolveStaticStrings(binaryen, rel.binary, {
-      strings: rel.staticStrings ?? new Map(),
-      creators: rel.stringCreators ?? [],
-    });
-    resolved = outlineReverts(binaryen, resolved, childrenOf);
+    resolved = postCompile(rel);
   } catch (e) {
     return { ok: false, name, error: String(e.message) };
   }
