@@ -134,8 +134,7 @@ export function pruneData(bytes: Uint8Array, objects: ReadonlyArray<readonly [nu
     // string does not keep the string alive).
     const inside = (v: number, o: number) => v >= objects[o][0] && v < objects[o][1];
     const pointsInto = (v: number, o: number) =>
-      inside(v, o) ||
-      (v >= objects[o][0] - MARGIN_BELOW && v < objects[o][0] && !objects.some((_, p) => inside(v, p)));
+      inside(v, o) || (v >= objects[o][0] - MARGIN_BELOW && v < objects[o][0] && !objects.some((_, p) => inside(v, p)));
     // The aligned u32 words a segment's bytes are part of. Memory packing trims zero bytes off
     // both ends of a segment, so a word may stick out of it on either side: memory is zero there.
     const words = (seg: Segment): number[] => {

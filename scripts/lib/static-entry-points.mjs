@@ -115,7 +115,7 @@ export function findChains(source) {
     ts.forEachChild(node, (child) => visit(child, locals));
   };
   visit(sf, new Set());
-  return chains;
+  return chains.sort((a, b) => a.start - b.start); // in source order, as withEncodedMaps needs
 }
 
 /** `source` with a probe export appended per chain. */
