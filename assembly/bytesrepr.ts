@@ -437,12 +437,14 @@ export function decode<T>(dec: Decoder): T {
     const out = instantiate<T>(cap);
     for (let i: u32 = 0; i < n && dec.err == 0; i++) {
       const e = decode<valueof<T>>(dec);
-      // The slot exists (length cap): stored in place, without the checked setter's growth code.
-      // @ts-ignore: Array<U>
-      if (i < cap) store<valueof<T>>(out.dataStart + ((<usize>i) << alignof<valueof<T>>()), e);
-      // Only a field-less class (Unit) encodes to no bytes: any other element beyond the slots
-      // has already failed (each takes at least one byte), so only those need pushing.
-      else if (isZeroSized<valueof<T>>()) {
+      if (i < cap) {
+        // The slot exists (length cap): stored in place, without the checked setter's growth code.
+        const offset = <usize>i * sizeof<valueof<T>>();
+        // @ts-ignore: Array<U>
+        store<valueof<T>>(out.dataStart + offset, e);
+      } else if (isZeroSized<valueof<T>>()) {
+        // Only a field-less class (Unit) encodes to no bytes: any other element beyond the slots
+        // has already failed (each takes at least one byte), so only those need pushing.
         // @ts-ignore: Array<U>
         out.push(e);
       }
@@ -458,8 +460,6 @@ export function decode<T>(dec: Decoder): T {
 }
 
 /** True for types that encode to no bytes: field-less classes such as Unit. */
-// @ts-ignore: decorator
-@inline
 function isZeroSized<U>(): bool {
   if (isReference<U>() && !isString<U>() && !isArray<U>()) return offsetof<U>() == 0;
   return false;
