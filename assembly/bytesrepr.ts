@@ -434,7 +434,7 @@ export function decode<T>(dec: Decoder): T {
     // many elements as bytes remain; zero-sized elements (Unit) beyond that are pushed.
     const rem = dec.remaining;
     const cap = min(n, rem);
-    const out = instantiate<T>(cap);
+    const out = changetype<T>(newArray(cap, alignof<valueof<T>>(), idof<T>()));
     for (let i: u32 = 0; i < n && dec.err == 0; i++) {
       const e = decode<valueof<T>>(dec);
       if (i < cap) {
@@ -457,6 +457,22 @@ export function decode<T>(dec: Decoder): T {
     return v;
   }
   return zeroOf<T>();
+}
+
+/**
+ * An Array of `length` zeroed slots of 2^`align` bytes with class id `id`: `new Array<T>(length)`
+ * without its size checks (`length` is at most the bytes left to decode) and shared by every
+ * element type.
+ */
+function newArray(length: usize, align: usize, id: u32): usize {
+  const bytes = length << align;
+  const buffer = __new(bytes, idof<ArrayBuffer>());
+  const array = __new(offsetof<Array<u8>>(), id);
+  store<usize>(array, buffer, offsetof<Array<u8>>('buffer'));
+  store<usize>(array, buffer, offsetof<Array<u8>>('dataStart'));
+  store<i32>(array, <i32>bytes, offsetof<Array<u8>>('byteLength'));
+  store<i32>(array, <i32>length, offsetof<Array<u8>>('length_'));
+  return array;
 }
 
 /** True for types that encode to no bytes: field-less classes such as Unit. */

@@ -296,7 +296,7 @@ export class EntryPoints {
     if (isDefined(CASPER_ENCODED_ENTRY_POINTS)) {
       // A build-time map, or one that became pairs when it was read or changed (encoded 0).
       if (this.encoded != 0) enc.putRaw(this.encoded + 4, load<u32>(this.encoded));
-      else this.writePairs!(this, enc);
+      else changetype<(map: EntryPoints, enc: Encoder) => void>(this.writePairs)(this, enc); // set by materialize
     } else {
       writePairs(this, enc);
     }

@@ -193,6 +193,9 @@ export function addContractVersion(
   return addVersion(packageHash.bytes, entryPoints, namedKeys);
 }
 
+/** An empty BTreeMap (u32 count 0): the named keys of a contract given none. */
+const EMPTY_MAP: usize = memory.data(4);
+
 /** addContractVersion with the package hash as bytes; null named keys are an empty map. */
 function addVersion(
   packageHash: StaticArray<u8>,
@@ -201,9 +204,14 @@ function addVersion(
 ): ContractVersionResult {
   const ep = new Encoder();
   entryPoints.encode(ep);
-  const nk = new Encoder();
-  if (namedKeys !== null) namedKeys.encode(nk);
-  else nk.putU32(0);
+  let nkPtr = EMPTY_MAP;
+  let nkLen: usize = 4;
+  if (namedKeys !== null) {
+    const nk = new Encoder();
+    namedKeys.encode(nk);
+    nkPtr = nk.ptr;
+    nkLen = nk.len;
+  }
   const out = heap.alloc(34);
   store<u64>(SCRATCH, 0);
   const ret = casper_add_contract_version(
@@ -212,8 +220,8 @@ function addVersion(
     SCRATCH + 8,
     ep.ptr,
     ep.len,
-    nk.ptr,
-    nk.len,
+    nkPtr,
+    nkLen,
     out,
     34,
     SCRATCH,
