@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { wasmSections } from '../scripts/lib/wasm-sections.mjs';
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -82,24 +83,9 @@ const SECTION_NAMES = {
 };
 const sectionSizes = (bytes) => {
   const out = {};
-  let p = 8;
-  const leb = () => {
-    let r = 0;
-    let s = 0;
-    let b;
-    do {
-      b = bytes[p++];
-      r += (b & 0x7f) * 2 ** s;
-      s += 7;
-    } while (b & 0x80);
-    return r;
-  };
-  while (p < bytes.length) {
-    const id = bytes[p++];
-    const len = leb();
+  for (const { id, length } of wasmSections(bytes)) {
     const name = SECTION_NAMES[id] ?? `section ${id}`;
-    out[name] = (out[name] ?? 0) + len;
-    p += len;
+    out[name] = (out[name] ?? 0) + length;
   }
   return out;
 };

@@ -1,73 +1,59 @@
 // Prints a module's per-function code sizes (largest first), with names when a name section is present.
 // Usage: node scripts/wasm-sizes.mjs <file.wasm> [top]
 import { readFileSync } from 'node:fs';
+import { readLeb, wasmSections } from './lib/wasm-sections.mjs';
 
 const bytes = readFileSync(process.argv[2]);
 const top = Number(process.argv[3] ?? 25);
-let p = 8;
-const leb = () => {
-  let r = 0;
-  let s = 0;
-  let b;
-  do {
-    b = bytes[p++];
-    r |= (b & 0x7f) << s;
-    s += 7;
-  } while (b & 0x80);
-  return r >>> 0;
-};
+const at = { p: 0 };
+const leb = () => readLeb(bytes, at);
 let imports = 0;
 const bodies = [];
 const names = new Map();
-const sections = [];
-while (p < bytes.length) {
-  const id = bytes[p++];
-  const len = leb();
-  const start = p;
-  sections.push([id, len]);
+const sections = wasmSections(bytes);
+for (const { id, start, length: len } of sections) {
+  at.p = start;
   if (id === 2) {
     const n = leb();
     for (let i = 0; i < n; i++) {
-      p += leb();
-      p += leb();
-      const kind = bytes[p++];
-      if (kind === 0) {
-        leb();
-        imports++;
-      } else p = start + len; // not expected in sessions
+      at.p += leb();
+      at.p += leb();
+      const kind = bytes[at.p++];
+      if (kind !== 0) break; // only functions are expected in sessions
+      leb();
+      imports++;
     }
   } else if (id === 10) {
     const n = leb();
     for (let i = 0; i < n; i++) {
       const sz = leb();
       bodies.push(sz);
-      p += sz;
+      at.p += sz;
     }
   } else if (id === 0) {
     const nl = leb();
-    const nm = bytes.subarray(p, p + nl).toString();
-    p += nl;
+    const nm = bytes.subarray(at.p, at.p + nl).toString();
+    at.p += nl;
     if (nm === 'name') {
-      while (p < start + len) {
-        const sub = bytes[p++];
+      while (at.p < start + len) {
+        const sub = bytes[at.p++];
         const sl = leb();
-        const se = p + sl;
+        const se = at.p + sl;
         if (sub === 1) {
           const n = leb();
           for (let i = 0; i < n; i++) {
             const idx = leb();
             const l = leb();
-            names.set(idx, bytes.subarray(p, p + l).toString());
-            p += l;
+            names.set(idx, bytes.subarray(at.p, at.p + l).toString());
+            at.p += l;
           }
         }
-        p = se;
+        at.p = se;
       }
     }
   }
-  p = start + len;
 }
-console.log('sections:', sections.map(([id, len]) => `${id}:${len}`).join(' '));
+console.log('sections:', sections.map(({ id, length }) => `${id}:${length}`).join(' '));
 bodies
   .map((sz, i) => [sz, names.get(i + imports) ?? `func ${i + imports}`])
   .sort((a, b) => b[0] - a[0])
