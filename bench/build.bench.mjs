@@ -74,6 +74,7 @@ const SECTION_NAMES = {
   0: 'custom',
   1: 'types',
   2: 'imports',
+  4: 'table',
   3: 'functions',
   5: 'memory',
   6: 'globals',
