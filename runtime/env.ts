@@ -72,10 +72,19 @@ export type DeployCodeRequest =
   | { readonly wasm: Uint8Array | string; readonly args?: RuntimeArgs | Args }
   | { readonly target: StoredContractTarget; readonly entryPoint: string; readonly args?: RuntimeArgs | Args };
 
+/**
+ * A native transfer session (`ExecutableDeployItem::Transfer`, what `casper-client transfer`
+ * sends): `amount` (U512 or U64), `target` (PublicKey, AccountHash as ByteArray(32), Key::Account
+ * or a purse URef), `id` (Option<u64>, required), optional `source` (a purse URef of the caller).
+ */
+export interface NativeTransferRequest {
+  readonly transfer: RuntimeArgs | Args;
+}
+
 /** A whole deploy: payment, session and finalization, as the node executes it. */
 export interface DeployRequest {
-  /** The session. */
-  readonly session: DeployCodeRequest;
+  /** The session: code, or a native transfer (then payment and gas price are ignored, as on the node). */
+  readonly session: DeployCodeRequest | NativeTransferRequest;
   /** Standard payment of `amount` motes (default DEFAULT_PAYMENT), or custom payment code. */
   readonly payment?: { readonly amount: bigint } | DeployCodeRequest;
   /** Gas price (motes per gas); default 1. */
@@ -291,7 +300,9 @@ export class TestEnv {
    * Runs a whole deploy as the 1.5.6 node does: standard payment (or custom payment code) into
    * handle payment's payment purse, the session under the gas that payment bought, then
    * finalization (99/100 of the unspent payment refunded, the rest to the proposer). Commits what
-   * the node commits, including the charge when the session fails.
+   * the node commits, including the charge when the session fails. A `{ transfer: args }` session
+   * is a native transfer: the node's wasmless path (fixed fee `wasmless_transfer_cost` at gas
+   * price 1, no payment code; see runtime/engine/native-transfer.ts).
    */
   runDeploy(req: DeployRequest): DeployResult {
     const item = this.deployItem(req);
@@ -308,7 +319,7 @@ export class TestEnv {
     const item = this.deployItem(req);
     const result =
       item instanceof ExecutionError ? precondition(item) : executeDeploy(this.services, this.state.clone(), item);
-    const cost = BigInt(result.gasUsed) * BigInt(req.gasPrice ?? 1);
+    const cost = result.cost;
     const scaled = (cost * BigInt(Math.round((1 + margin) * 1_000_000)) + 999_999n) / 1_000_000n;
     return {
       gasUsed: result.gasUsed,
@@ -331,7 +342,10 @@ export class TestEnv {
       authorizationKeys: req.authorizationKeys ?? [caller],
       payment:
         'wasm' in payment || 'target' in payment ? this.deployCode(account, payment) : { amount: payment.amount },
-      session: this.deployCode(account, req.session),
+      session:
+        'transfer' in req.session
+          ? { transfer: toRuntimeArgs(req.session.transfer) }
+          : this.deployCode(account, req.session),
       gasPrice: req.gasPrice ?? 1,
       deployHash,
       blocktime: req.blocktime ?? 0n,
@@ -341,7 +355,7 @@ export class TestEnv {
 
   /** Resolves a deploy phase's code as `ExecutionKind::new` does (named keys, packages: precondition errors). */
   private deployCode(account: Account, req: DeployCodeRequest): DeployCode | ExecutionError {
-    const args = req.args === undefined ? [] : Array.isArray(req.args) ? req.args : fromSdkArgs(req.args);
+    const args = req.args === undefined ? [] : toRuntimeArgs(req.args);
     if ('wasm' in req)
       return { code: { kind: 'module', bytes: typeof req.wasm === 'string' ? readBuild(req.wasm) : req.wasm }, args };
     const t = req.target;
@@ -485,6 +499,11 @@ export class TestEnv {
 }
 
 export { accountAccessRights, authorizationError, spendingLimitOf } from './engine/phase';
+
+/** Args as runtime/types RuntimeArgs (casper-js-sdk `Args` converted by bytes). */
+function toRuntimeArgs(args: RuntimeArgs | Args): RuntimeArgs {
+  return Array.isArray(args) ? args : fromSdkArgs(args);
+}
 
 /** A distinct 32-byte deploy hash per request of one environment (no hashing: it only seeds the RNG). */
 function syntheticDeployHash(n: number): Uint8Array {

@@ -283,11 +283,6 @@ export class DevnetNode {
     this.checkStoredTarget(d.session, param);
     const invalid = validityFailure(d);
     if (invalid) throw new DeployRejected(`invalid deploy: ${invalid.message}`);
-    if (d.session.kind === 'Transfer') {
-      throw new DeployRejected(
-        'invalid deploy: casper-as devnet cannot execute native transfers (session Transfer) yet; use a transfer session such as transfer-to-public-key',
-      );
-    }
   }
 
   /** Contract and package existence for items addressed by hash (`get_contract_for_validation`). */
@@ -353,7 +348,7 @@ export class DevnetNode {
   }
 
   private request(d: Deploy, blocktime: bigint): DeployRequest {
-    const code = (item: ExecutableDeployItem): DeployCodeRequest => {
+    const code = (item: Exclude<ExecutableDeployItem, { kind: 'Transfer' }>): DeployCodeRequest => {
       switch (item.kind) {
         case 'ModuleBytes':
           return { wasm: item.moduleBytes, args: item.args };
@@ -373,13 +368,13 @@ export class DevnetNode {
             entryPoint: item.entryPoint,
             args: item.args,
           };
-        case 'Transfer':
-          throw new Error('native transfers are refused by the acceptor');
       }
     };
     const amount = standardPaymentAmount(d);
+    if (d.payment.kind === 'Transfer') throw new Error('a Transfer payment is refused by the acceptor');
     return {
-      session: code(d.session),
+      // A native transfer takes the engine's wasmless path, which ignores the payment item.
+      session: d.session.kind === 'Transfer' ? { transfer: d.session.args } : code(d.session),
       payment: amount !== undefined ? { amount } : code(d.payment),
       gasPrice: Number(d.header.gasPrice),
       caller: publicKeyAccountHash(d.header.account),

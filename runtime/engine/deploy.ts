@@ -13,32 +13,30 @@
  *   payment or session module the node cannot preprocess cost exactly MAX_PAYMENT: it moves from
  *   the account's main purse to the proposer and every other effect is dropped.
  * - A failed session keeps the payment's effects, drops its own, and is charged its gas.
+ *
+ * A native transfer (session `ExecutableDeployItem::Transfer`) takes the node's wasmless path
+ * instead: `native-transfer.ts`. What both paths share at their end is in `finalize.ts`.
  */
 
 import { type EngineServices, Phase, type RuntimeContext } from './context';
 import { ExecutionError, revertError } from './errors';
 import { authorizationError, authorizationSet, type PhaseCode, type PhaseOutcome, runCode, runPhase } from './phase';
-import { callContract, contractRights } from './call';
+import { callContract } from './call';
+import { chargeMainPurse, finalizationError, finalizePayment, handlePaymentPurse, precondition } from './finalize';
+import { executeNativeTransfer } from './native-transfer';
 import type { GlobalState } from '../state/global-state';
 import { TrackingCopy, type Transform } from '../state/tracking-copy';
 import type { Account } from '../types/account';
 import { bytesToHex } from '../types/bytes';
 import { CLValue } from '../types/clvalue';
-import { accountKey, balanceKey, deployInfoKey, hashKey } from '../types/key';
+import { accountKey, deployInfoKey } from '../types/key';
 import type { RuntimeArgs } from '../types/runtime-args';
-import { storedCLValue } from '../types/stored-value';
 import type { URef } from '../types/uref';
-import { transferToAccountHash, transferToExistingAccount } from '../host/purses';
+import { transferToExistingAccount } from '../host/purses';
 import { purseBalance } from '../system/mint';
-import { PAYMENT_PURSE_KEY } from '../system/genesis';
-import {
-  clearRefundPurse,
-  HandlePaymentError,
-  handlePaymentRevert,
-  paymentPurse,
-  refundPurse,
-} from '../system/handle-payment';
-import { hostMintTransfer, SYSTEM_ACCOUNT_HASH } from '../system/transfer';
+import { SYSTEM_ACCOUNT_HASH } from '../system/transfer';
+
+export { precondition } from './finalize';
 
 /** MAX_PAYMENT_AMOUNT of 1.5.6: the collateral a deploy needs and the penalty for bad payment. */
 export const MAX_PAYMENT = 2_500_000_000n;
@@ -52,12 +50,19 @@ export interface DeployCode {
   readonly args: RuntimeArgs;
 }
 
+/** Session of a native transfer (`ExecutableDeployItem::Transfer`): args only, no code. */
+export interface NativeTransferSession {
+  /** The transfer's args as sent (`target`, `amount`, `id`, optional `source`). */
+  readonly transfer: RuntimeArgs;
+}
+
 /** A deploy, resolved (the caller's account exists; args decoded). */
 export interface DeployItem {
   readonly account: Account;
   readonly authorizationKeys: readonly Uint8Array[];
+  /** Ignored for a native transfer, as on the node. */
   readonly payment: DeployPayment | ExecutionError;
-  readonly session: DeployCode | ExecutionError;
+  readonly session: DeployCode | NativeTransferSession | ExecutionError;
   readonly gasPrice: number;
   readonly deployHash: Uint8Array;
   readonly blocktime: bigint;
@@ -101,22 +106,6 @@ function gasFromMotes(motes: bigint, gasPrice: number): number | undefined {
   return g > BigInt(MAX_SAFE) ? MAX_SAFE : Number(g);
 }
 
-/** A deploy that failed its preconditions: nothing ran, nothing was charged. */
-export function precondition(error: ExecutionError): DeployOutcome {
-  return {
-    success: false,
-    error,
-    precondition: true,
-    gasUsed: 0,
-    cost: 0n,
-    fee: 0n,
-    refund: 0n,
-    paymentGasUsed: 0,
-    effects: [],
-    transfers: [],
-  };
-}
-
 function shouldChargeForWasm(outcome: PhaseOutcome): boolean {
   const k = outcome.error?.kind;
   return k === 'WasmPreprocessing' || k === 'UnsupportedWasmStart';
@@ -124,9 +113,13 @@ function shouldChargeForWasm(outcome: PhaseOutcome): boolean {
 
 /**
  * Executes `item` against `state` and commits what the node would commit. `services` are the
- * environment's (costs, module cache, system contracts).
+ * environment's (costs, module cache, system contracts). A native transfer session takes the
+ * node's wasmless path (`run_execute`: `ExecutableDeployItem::Transfer` → `transfer`).
  */
 export function executeDeploy(services: EngineServices, state: GlobalState, item: DeployItem): DeployOutcome {
+  if (!(item.session instanceof ExecutionError) && 'transfer' in item.session) {
+    return executeNativeTransfer(services, state, item, item.session.transfer);
+  }
   const { account, gasPrice } = item;
   const auth = authorizationSet(item.authorizationKeys);
   const denied = authorizationError(account, auth);
@@ -234,7 +227,7 @@ export function executeDeploy(services: EngineServices, state: GlobalState, item
   const spent = BigInt(totalGas) * BigInt(gasPrice);
   const finalized = finalizePayment(services, tc, item, auth, spent, rewardsPurse);
   if (finalized instanceof ExecutionError) {
-    return { ...precondition(new ExecutionError('Finalization', 'Finalization error')), precondition: false };
+    return { ...precondition(finalizationError()), precondition: false };
   }
   const effects = tc.effects();
   tc.commit();
@@ -250,54 +243,6 @@ export function executeDeploy(services: EngineServices, state: GlobalState, item
     sessionGasUsed: sessionOutcome.gasUsed,
     effects,
     transfers: sessionOutcome.success ? sessionOutcome.transfers : [],
-  };
-}
-
-function readAccount(tc: TrackingCopy, accountHash: Uint8Array): Account | undefined {
-  const v = tc.peek(accountKey(accountHash));
-  return v?.tag === 1 ? v.account : undefined;
-}
-
-function handlePaymentPurse(tc: TrackingCopy, services: EngineServices): URef {
-  const v = tc.peek(hashKey(services.system.handlePayment));
-  const key = v?.tag === 3 ? v.contract.namedKeys.get(PAYMENT_PURSE_KEY) : undefined;
-  if (!key || key.tag !== 2) throw new Error('handle payment has no payment purse');
-  return key.uref;
-}
-
-/**
- * `new_payment_code_error`: the only effects are MAX_PAYMENT out of the account's main purse
- * (a Write of its pre-deploy balance minus MAX_PAYMENT) and into the proposer's (an add).
- */
-function chargePenalty(
-  state: GlobalState,
-  account: Account,
-  mainPurseBalance: bigint,
-  rewardsPurse: URef,
-  error: ExecutionError,
-  gasUsed: number,
-  gasPrice: number,
-  paymentGasUsed: number,
-  sessionGasUsed?: number,
-): DeployOutcome {
-  const tc = new TrackingCopy(state);
-  tc.write(balanceKey(account.mainPurse.addr), storedCLValue(CLValue.u512(mainPurseBalance - MAX_PAYMENT)));
-  const target = purseBalance(tc, rewardsPurse.addr, false) ?? 0n;
-  tc.add(balanceKey(rewardsPurse.addr), storedCLValue(CLValue.u512(target + MAX_PAYMENT)), 'AddUInt512');
-  const effects = tc.effects();
-  tc.commit();
-  return {
-    success: false,
-    error,
-    precondition: false,
-    gasUsed,
-    cost: BigInt(gasUsed) * BigInt(gasPrice),
-    fee: MAX_PAYMENT,
-    refund: 0n,
-    paymentGasUsed,
-    sessionGasUsed,
-    effects,
-    transfers: [],
   };
 }
 
@@ -331,90 +276,32 @@ function standardPayment(ctx: RuntimeContext): void {
 }
 
 /**
- * `finalize_payment(amount = spent, account, target = proposer's main purse)` run by the system
- * account: refund ⌊(payment purse − spent) × 99/100⌋ to the refund purse (if payment set one)
- * or the account, the rest to `target`. Returns the split, or the handle payment error.
+ * `new_payment_code_error` of a Wasm deploy: MAX_PAYMENT out of the account's main purse (a
+ * Write of its pre-deploy balance minus MAX_PAYMENT) and into the proposer's (an add), nothing else.
  */
-function finalizePayment(
-  services: EngineServices,
-  tc: TrackingCopy,
-  item: DeployItem,
-  auth: readonly Uint8Array[],
-  spent: bigint,
-  target: URef,
-): { refund: bigint; fee: bigint } | ExecutionError {
-  const hp = services.system.handlePayment;
-  const stored = tc.read(hashKey(hp));
-  if (!stored || stored.tag !== 3) throw new Error('no handle payment contract');
-  const contract = stored.contract;
-  const system = readAccount(tc, SYSTEM_ACCOUNT_HASH);
-  if (!system) throw new Error('no system account');
-  let result: { refund: bigint; fee: bigint } | ExecutionError = new ExecutionError(
-    'Finalization',
-    'Finalization error',
-  );
-  const accessRights = contractRights(contract);
-  const payPurse = handlePaymentPurse(tc, services);
-  for (const u of [payPurse, target]) {
-    const id = bytesToHex(u.addr);
-    accessRights.set(id, (accessRights.get(id) ?? 0) | u.rights);
-  }
-  const outcome = runPhase(
-    {
-      services,
-      tc,
-      phase: Phase.FinalizePayment,
-      gasLimit: MAX_SAFE,
-      account: system,
-      authorizationKeys: auth,
-      args: [],
-      deployHash: item.deployHash,
-      blocktime: item.blocktime,
-      callStack: [
-        { tag: 0, accountHash: SYSTEM_ACCOUNT_HASH },
-        { tag: 2, contractPackageHash: contract.contractPackageHash, contractHash: hp },
-      ],
-      context: { baseKey: hashKey(hp), namedKeys: new Map(contract.namedKeys), accessRights },
-    },
-    (ctx) => {
-      ctx.phase.gas.charge(services.costs.system_costs.handle_payment_costs.finalize_payment);
-      const purse = paymentPurse(ctx);
-      const balance = purseBalance(ctx.phase.tc, purse.addr);
-      if (balance === undefined) throw hpError(HandlePaymentError.PaymentPurseBalanceNotFound);
-      if (balance < spent) throw hpError(HandlePaymentError.InsufficientPaymentForAmountSpent);
-      const [num, den] = refundRatio(services);
-      const refund = ((balance - spent) * num) / den;
-      const fee = balance - refund;
-      const refundTo = refundPurse(ctx);
-      if (refundTo && bytesToHex(refundTo.addr) === bytesToHex(purse.addr)) {
-        throw hpError(HandlePaymentError.RefundPurseIsPaymentPurse);
-      }
-      clearRefundPurse(ctx);
-      if (refund !== 0n) {
-        const viaPurse = refundTo
-          ? hostMintTransfer(ctx, { to: null, source: purse, target: refundTo, amount: refund, id: null })
-          : 1;
-        if (viaPurse !== undefined) {
-          const r = transferToAccountHash(ctx, purse, item.account.accountHash, refund, null);
-          if (r.code !== 0) throw hpError(HandlePaymentError.FailedTransferToAccountPurse);
-        }
-      }
-      const paid = hostMintTransfer(ctx, { to: null, source: purse, target, amount: fee, id: null });
-      if (paid !== undefined) throw hpError(HandlePaymentError.FailedTransferToRewardsPurse);
-      result = { refund, fee };
-    },
-  );
-  return outcome.success ? result : outcome.error!;
-}
-
-function hpError(n: number): ExecutionError {
-  return handlePaymentRevert(n);
-}
-
-/** The chainspec's refund ratio (`core.refund_handling`, "99/100" in 1.5.6) as [numerator, denominator]. */
-function refundRatio(services: EngineServices): [bigint, bigint] {
-  const h = services.costs.core.refund_handling;
-  if (h.type !== 'refund') throw new Error(`refund_handling ${h.type} is not emulated`);
-  const [n, d] = String(h.refund_ratio).split('/');
-  return [BigInt(n), BigInt(d)];
+function chargePenalty(
+  state: GlobalState,
+  account: Account,
+  mainPurseBalance: bigint,
+  rewardsPurse: URef,
+  error: ExecutionError,
+  gasUsed: number,
+  gasPrice: number,
+  paymentGasUsed: number,
+  sessionGasUsed?: number,
+): DeployOutcome {
+  const effects = chargeMainPurse(state, account, mainPurseBalance, rewardsPurse, MAX_PAYMENT);
+  return {
+    success: false,
+    error,
+    precondition: false,
+    gasUsed,
+    cost: BigInt(gasUsed) * BigInt(gasPrice),
+    fee: MAX_PAYMENT,
+    refund: 0n,
+    paymentGasUsed,
+    sessionGasUsed,
+    effects,
+    transfers: [],
+  };
 }

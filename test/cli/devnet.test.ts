@@ -2,7 +2,8 @@
  * `casper-as devnet` end to end: a deploy of transfer-to-public-key built and signed with
  * casper-js-sdk 5, sent with RpcClient.putDeploy, then read back through RpcClient (getDeploy,
  * queryLatestBalance, getAccountInfo, getStateRootHashLatest, getLatestBlock, getStatus, …),
- * and the node's exact error objects for deploys a node refuses.
+ * native transfers (`casper-client transfer`, session Transfer) executed the node's wasmless
+ * way, and the node's exact error objects for deploys a node refuses.
  */
 
 import { readFileSync } from 'node:fs';
@@ -23,6 +24,7 @@ import {
   RpcClient,
   Timestamp,
   Transaction,
+  makeCsprTransferDeploy,
 } from 'casper-js-sdk';
 import { DEFAULT_ACCOUNT_INITIAL_BALANCE } from '../../runtime/env';
 import { DevnetNode } from '../../cli/devnet/node';
@@ -611,5 +613,95 @@ describe('dictionaries, items, balances and blocks', () => {
     const transfers = await rpc('chain_get_block_transfers', { block_identifier: { Height: 1 } });
     expect(transfers.result.transfers).toHaveLength(1);
     expect(transfers.result.transfers[0].amount).toBe(AMOUNT.toString());
+  });
+});
+
+describe('native transfers (session Transfer, as casper-client transfer sends them)', () => {
+  const FEE = 100_000_000n; // wasmless_transfer_cost, at gas price 1 whatever the deploy says
+  let third: PrivateKey;
+
+  beforeAll(async () => {
+    third = await PrivateKey.fromHex('04'.repeat(32), KeyAlgorithm.ED25519);
+  });
+
+  function nativeTransfer(amount: bigint, target: PrivateKey): Deploy {
+    const d = makeCsprTransferDeploy({
+      senderPublicKeyHex: sender.publicKey.toHex(),
+      recipientPublicKeyHex: target.publicKey.toHex(),
+      transferAmount: amount.toString(),
+      chainName: CHAIN,
+      memo: '7',
+      gasPrice: 3,
+    });
+    d.sign(sender);
+    return d;
+  }
+
+  const balanceOf = async (key: PrivateKey) =>
+    BigInt((await client.queryLatestBalance(PurseIdentifier.fromPublicKey(key.publicKey))).balance.toString());
+
+  test('a transfer to a new account executes: info_get_deploy shows it, query_balance the new balances', async () => {
+    const amount = 2_500_000_000n;
+    const senderBefore = await balanceOf(sender);
+    const d = nativeTransfer(amount, third);
+    expect(d.session.transfer).toBeDefined();
+    const put = await client.putDeploy(d);
+    expect(put.deployHash.toHex()).toBe(d.hash.toHex());
+
+    const got = await rpc('info_get_deploy', { deploy_hash: d.hash.toHex() });
+    const success = got.result.execution_results[0].result.Success;
+    expect(success.cost).toBe(FEE.toString());
+    expect(success.transfers).toHaveLength(1);
+    const write = success.effect.transforms.find((t: any) => t.key === success.transfers[0]);
+    expect(write.transform.WriteTransfer).toMatchObject({
+      deploy_hash: d.hash.toHex(),
+      from: `account-hash-${sender.publicKey.accountHash().toHex()}`,
+      to: `account-hash-${third.publicKey.accountHash().toHex()}`,
+      amount: amount.toString(),
+      gas: '0',
+      id: 7,
+    });
+    const info = (await client.getDeploy(d.hash.toHex())).toInfoGetTransactionResult().executionInfo!;
+    expect(info.executionResult.errorMessage).toBeUndefined();
+    expect(info.executionResult.transfers[0].amount.toString()).toBe(amount.toString());
+
+    // the block lists it among its transfers, not its deploys
+    const block = await rpc('chain_get_block', { block_identifier: { Height: node.latest.height } });
+    expect(block.result.block.body.transfer_hashes).toEqual([d.hash.toHex()]);
+    expect(block.result.block.body.deploy_hashes).toEqual([]);
+    const transfers = await rpc('chain_get_block_transfers', { block_identifier: { Height: node.latest.height } });
+    expect(transfers.result.transfers.map((t: any) => t.amount)).toEqual([amount.toString()]);
+
+    expect(await balanceOf(third)).toBe(amount);
+    expect(await balanceOf(sender)).toBe(senderBefore - amount - FEE);
+  });
+
+  test('a transfer the sender cannot cover executes as a Failure that costs the fee', async () => {
+    const senderBefore = await balanceOf(sender);
+    const thirdBefore = await balanceOf(third);
+    const d = nativeTransfer(senderBefore, third); // amount + fee > balance
+    await client.putDeploy(d);
+    const got = await rpc('info_get_deploy', { deploy_hash: d.hash.toHex() });
+    const failure = got.result.execution_results[0].result.Failure;
+    expect(failure).toMatchObject({ cost: FEE.toString(), transfers: [], error_message: 'Insufficient payment' });
+    expect(failure.effect.transforms.map((t: any) => Object.keys(t.transform)[0])).toEqual([
+      'WriteCLValue',
+      'AddUInt512',
+    ]);
+    expect(failure.effect.transforms[1].transform.AddUInt512).toBe(FEE.toString());
+    expect(await balanceOf(sender)).toBe(senderBefore - FEE);
+    expect(await balanceOf(third)).toBe(thirdBefore);
+  });
+
+  test('the acceptor still refuses an amount below native_transfer_minimum_motes', async () => {
+    const height = node.latest.height;
+    const d = nativeTransfer(2_499_999_999n, third);
+    const r = await rpc('account_put_deploy', { deploy: Deploy.toJSON(d) });
+    expect(r.error).toEqual({
+      code: -32008,
+      message: 'Invalid Deploy',
+      data: 'invalid deploy: insufficient transfer amount; minimum: 2500000000 attempted: 2499999999',
+    });
+    expect(node.latest.height).toBe(height);
   });
 });
