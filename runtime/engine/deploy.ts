@@ -20,7 +20,15 @@
 
 import { type EngineServices, Phase, type RuntimeContext } from './context';
 import { ExecutionError, revertError } from './errors';
-import { authorizationError, authorizationSet, type PhaseCode, type PhaseOutcome, runCode, runPhase } from './phase';
+import {
+  authorizationError,
+  authorizationSet,
+  deployBase,
+  type PhaseCode,
+  type PhaseOutcome,
+  runCode,
+  runPhase,
+} from './phase';
 import { callContract } from './call';
 import { chargeMainPurse, finalizationError, finalizePayment, handlePaymentPurse, precondition } from './finalize';
 import { executeNativeTransfer } from './native-transfer';
@@ -152,14 +160,7 @@ export function executeDeploy(services: EngineServices, state: GlobalState, item
       sessionGasUsed,
     );
 
-  const base = {
-    services,
-    tc,
-    account,
-    authorizationKeys: auth,
-    deployHash: item.deployHash,
-    blocktime: item.blocktime,
-  };
+  const base = deployBase(services, tc, account, auth, item);
 
   // Payment.
   const payment = item.payment;

@@ -28,7 +28,14 @@
 
 import { type EngineServices, Phase } from './context';
 import { ExecutionError, revertError } from './errors';
-import { authorizationError, authorizationSet, type PhaseOutcome, runPhase } from './phase';
+import {
+  authorizationError,
+  authorizationSet,
+  type DeployBase,
+  deployBase,
+  type PhaseOutcome,
+  runPhase,
+} from './phase';
 import { callContract, contractRights } from './call';
 import type { DeployItem, DeployOutcome } from './deploy';
 import { chargeMainPurse, finalizationError, finalizePayment, peekAccount, precondition } from './finalize';
@@ -217,16 +224,6 @@ function mintTransferArgs(t: NativeTransferArgs): RuntimeArgs {
   ];
 }
 
-/** What every system call of one native transfer shares. */
-interface SystemCallBase {
-  readonly services: EngineServices;
-  readonly tc: TrackingCopy;
-  readonly account: Account;
-  readonly authorizationKeys: readonly Uint8Array[];
-  readonly deployHash: Uint8Array;
-  readonly blocktime: bigint;
-}
-
 /**
  * `Executor::call_system_contract`: `entryPoint` of the system contract `contractHash` called in
  * the contract's own context (its named keys and URefs), for the deploy's account, under a
@@ -234,7 +231,7 @@ interface SystemCallBase {
  * is the call's `amount` arg. The URefs in the args are not validated (system to system).
  */
 function callSystem(
-  base: SystemCallBase,
+  base: DeployBase,
   phase: number,
   contractHash: Uint8Array,
   entryPoint: string,
@@ -316,14 +313,7 @@ export function executeNativeTransfer(
     effects: chargeMainPurse(state, account, mainPurseBalance, rewardsPurse, fee),
     transfers: [],
   });
-  const base: SystemCallBase = {
-    services,
-    tc,
-    account,
-    authorizationKeys: auth,
-    deployHash: item.deployHash,
-    blocktime: item.blocktime,
-  };
+  const base = deployBase(services, tc, account, auth, item);
   const { mint, handlePayment } = services.system;
 
   // Target, and the account it names when there is none.

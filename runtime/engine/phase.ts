@@ -49,6 +49,23 @@ export interface PhaseRequest {
   };
 }
 
+/** What every phase and system call of one deploy shares. */
+export type DeployBase = Pick<
+  PhaseRequest,
+  'services' | 'tc' | 'account' | 'authorizationKeys' | 'deployHash' | 'blocktime'
+>;
+
+/** The DeployBase of a deploy: its account in `tc`, its authorization set, hash and block time. */
+export function deployBase(
+  services: EngineServices,
+  tc: TrackingCopy,
+  account: Account,
+  authorizationKeys: readonly Uint8Array[],
+  item: { readonly deployHash: Uint8Array; readonly blocktime: bigint },
+): DeployBase {
+  return { services, tc, account, authorizationKeys, deployHash: item.deployHash, blocktime: item.blocktime };
+}
+
 /** How a phase ended. */
 export interface PhaseOutcome {
   readonly success: boolean;
