@@ -6,7 +6,9 @@
 // and the session carries its bytes instead of the code that builds, sorts and encodes it:
 //   1. find each such chain in the session's source (the TypeScript parser): a declaration
 //      `const|let X = new EntryPoints()` followed by `X.addEntryPoint(…)` statements whose
-//      arguments use no local variable or parameter of the function around them;
+//      arguments are built only from literals, the file's top-level constants and the SDK's
+//      side-effect-free builders (EntryPoint, Parameter.of, clTypeBytes, …), none of them
+//      shadowed by a local of the function around them;
 //   2. compile the session once more with a probe per chain appended, an exported function that
 //      runs the chain's own statements and returns `X.toEncoded()`; run the probes (no host
 //      function may be called: a probe that calls one, or traps, leaves its chain alone);
@@ -41,20 +43,90 @@ function declaredNames(ts, fn) {
   return names;
 }
 
-/** True when `expr` refers to `this`, `super` or one of `locals` (type arguments aside). */
-function usesLocals(ts, expr, locals) {
-  let found = false;
-  const visit = (node) => {
-    if (found || ts.isTypeNode(node)) return;
-    if (node.kind === ts.SyntaxKind.ThisKeyword || node.kind === ts.SyntaxKind.SuperKeyword) found = true;
-    else if (ts.isIdentifier(node)) {
-      const p = node.parent;
-      const isMemberName = p && ts.isPropertyAccessExpression(p) && p.name === node;
-      if (!isMemberName && locals.has(node.text)) found = true;
-    } else ts.forEachChild(node, visit);
+/** SDK names a constant entry point may be built from (values; type arguments are free). */
+const SDK_NAMES = new Set([
+  'EntryPoint',
+  'EntryPointAccess',
+  'EntryPointType',
+  'Parameter',
+  'CLTypeTag',
+  'clTypeBytes',
+  'clTypeSimple',
+  'clTypeOption',
+  'clTypeList',
+  'clTypeByteArray',
+  'clTypeResult',
+  'clTypeMap',
+  'clTypeTuple1',
+  'clTypeTuple2',
+  'clTypeTuple3',
+]);
+
+/** SDK calls without side effects that a constant entry point may make: `Owner.member` or a function name. */
+const SDK_CALLS = new Set([
+  'Parameter.of',
+  'Parameter.withType',
+  'EntryPointAccess.public',
+  'EntryPointAccess.groups',
+  ...[...SDK_NAMES].filter((n) => n.startsWith('clType')),
+]);
+
+/**
+ * True when `expr` is built only from literals, the file's top-level constants (`consts`, none
+ * of them shadowed by `locals`) and the side-effect-free SDK builders: so that running it once
+ * at build time is the same as running it at every install.
+ */
+function isConstant(ts, expr, consts, locals) {
+  const ok = (e) => isConstant(ts, e, consts, locals);
+  const name = (e) => (ts.isIdentifier(e) ? e.text : null);
+  const callee = (e) => {
+    if (ts.isIdentifier(e)) return e.text;
+    if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression)) return `${e.expression.text}.${e.name.text}`;
+    return null;
   };
-  visit(expr);
-  return found;
+  if (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isTypeAssertionExpression(expr)) {
+    return ok(expr.expression);
+  }
+  if (
+    ts.isStringLiteral(expr) ||
+    ts.isNoSubstitutionTemplateLiteral(expr) ||
+    ts.isNumericLiteral(expr) ||
+    expr.kind === ts.SyntaxKind.TrueKeyword ||
+    expr.kind === ts.SyntaxKind.FalseKeyword
+  ) {
+    return true;
+  }
+  if (ts.isPrefixUnaryExpression(expr)) return expr.operator === ts.SyntaxKind.MinusToken && ok(expr.operand);
+  if (ts.isIdentifier(expr)) return !locals.has(expr.text) && (consts.has(expr.text) || SDK_NAMES.has(expr.text));
+  if (ts.isPropertyAccessExpression(expr)) {
+    // EntryPointType.Session, CLTypeTag.U8: members of SDK namespaces.
+    const owner = name(expr.expression);
+    return owner !== null && !locals.has(owner) && SDK_NAMES.has(owner);
+  }
+  if (ts.isArrayLiteralExpression(expr)) return expr.elements.every(ok);
+  if (ts.isCallExpression(expr)) {
+    const c = callee(expr.expression);
+    return c !== null && !locals.has(c.split('.')[0]) && SDK_CALLS.has(c) && expr.arguments.every(ok);
+  }
+  if (ts.isNewExpression(expr)) {
+    const c = name(expr.expression);
+    return (
+      (c === 'EntryPoint' || c === 'Parameter' || c === 'EntryPointAccess') &&
+      !locals.has(c) &&
+      (expr.arguments ?? []).every(ok)
+    );
+  }
+  return false;
+}
+
+/** The names of the file's top-level `const` declarations. */
+function topLevelConsts(ts, sf) {
+  const names = new Set();
+  for (const stmt of sf.statements) {
+    if (!ts.isVariableStatement(stmt) || !(stmt.declarationList.flags & ts.NodeFlags.Const)) continue;
+    for (const d of stmt.declarationList.declarations) if (ts.isIdentifier(d.name)) names.add(d.name.text);
+  }
+  return names;
 }
 
 /** `X.addEntryPoint(arg)` as a statement: arg, else null. */
@@ -76,6 +148,7 @@ function addedEntryPoint(ts, stmt, name) {
 export function findChains(source) {
   const ts = require('typescript');
   const sf = ts.createSourceFile('session.ts', source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const consts = topLevelConsts(ts, sf);
   const chains = [];
   const scan = (statements, locals) => {
     for (let i = 0; i < statements.length; i++) {
@@ -92,7 +165,7 @@ export function findChains(source) {
       let j = i + 1;
       while (j < statements.length) {
         const arg = addedEntryPoint(ts, statements[j], name);
-        if (!arg || usesLocals(ts, arg, locals)) break;
+        if (!arg || !isConstant(ts, arg, consts, locals)) break;
         j++;
       }
       if (j === i + 1) continue;

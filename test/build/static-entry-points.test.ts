@@ -72,6 +72,20 @@ describe('findChains', () => {
     expect(chainsOf(source)[0][1]).not.toContain('(name,');
   });
 
+  test('only literals, top-level constants and the SDK builders: a call of anything else, or a top-level let, stops the chain', () => {
+    const ep = (name: string, params = '[]', ret = 'clTypeBytes<Unit>()') =>
+      `  eps.addEntryPoint(new EntryPoint(${name}, ${params}, ${ret}, EntryPointAccess.public(), EntryPointType.Session));`;
+    const chain = (...lines: string[]) =>
+      chainsOf(['const A = "a";', 'let B = "b";', 'function f(): void {', '  const eps = new EntryPoints();', ...lines, '}'].join('\n'));
+    expect(chain(ep('A', "[Parameter.of<u8>('w'), Parameter.withType('l', clTypeList(clTypeSimple(CLTypeTag.U8)))]"))).toHaveLength(1);
+    expect(chain(ep("'x'", '[]', 'clTypeByteArray(32)'))).toHaveLength(1);
+    expect(chain(ep('B'))).toEqual([]);
+    expect(chain(ep('nextName()'))).toEqual([]);
+    expect(chain(ep("'x'", '[]', 'myCLType()'))).toEqual([]);
+    expect(chain(ep("'x'", '[]', 'imported.ret'))).toEqual([]);
+    expect(chain(ep("'x'", "[new Parameter('p', retType)]"))).toEqual([]);
+  });
+
   test('no chain without an addEntryPoint statement, or for a map built with arguments', () => {
     expect(chainsOf('function f(): void { const eps = new EntryPoints(); g(eps); }')).toEqual([]);
     expect(chainsOf(`function f(): void { const eps = new EntryPoints(1); eps.addEntryPoint(${EP('a')}); }`)).toEqual([]);
