@@ -217,7 +217,7 @@ export class EntryPoints {
    * pairs) is encoded: set when that happens, so that sessions which only install a map carry
    * no sorting code.
    */
-  writePairs: ((map: EntryPoints, enc: Encoder) => void) | null = null;
+  pairsEncoder: ((map: EntryPoints) => usize) | null = null;
 
   /**
    * An empty map. When the build has encoded every map of the session (it then defines
@@ -239,13 +239,16 @@ export class EntryPoints {
     return map;
   }
 
-  /** The map's bytesrepr behind its u32 length, at a new address (what `fromEncoded` takes). */
+  /**
+   * The map's bytesrepr behind its u32 length (what `fromEncoded` takes): a build-time map's own
+   * static bytes, else a new encoding.
+   */
   toEncoded(): usize {
-    const enc = new Encoder();
-    enc.putU32(0);
-    this.encode(enc);
-    store<u32>(enc.ptr, enc.len - 4);
-    return enc.ptr;
+    if (isDefined(CASPER_ENCODED_ENTRY_POINTS)) {
+      if (this.encoded != 0) return this.encoded;
+      return changetype<(map: EntryPoints) => usize>(this.pairsEncoder)(this); // set by materialize
+    }
+    return pairsToEncoded(this);
   }
 
   /** A build-time map becomes pairs (its bytes decoded) before it is read or changed. */
@@ -256,7 +259,7 @@ export class EntryPoints {
       this.encoded = 0;
       this.pairs = new Encoder();
       this.decode(new Decoder(bytes + 4, load<u32>(bytes)));
-      this.writePairs = writePairs;
+      this.pairsEncoder = pairsToEncoded;
     }
   }
 
@@ -294,11 +297,10 @@ export class EntryPoints {
   /** bytesrepr: u32 count ‖ (String name ‖ EntryPoint)… ascending by name. */
   encode(enc: Encoder): void {
     if (isDefined(CASPER_ENCODED_ENTRY_POINTS)) {
-      // A build-time map, or one that became pairs when it was read or changed (encoded 0).
-      if (this.encoded != 0) enc.putRaw(this.encoded + 4, load<u32>(this.encoded));
-      else changetype<(map: EntryPoints, enc: Encoder) => void>(this.writePairs)(this, enc); // set by materialize
+      const bytes = this.toEncoded();
+      enc.putRaw(bytes + 4, load<u32>(bytes));
     } else {
-      writePairs(this, enc);
+      encodePairs<EntryPoint>(this.pairs, enc);
     }
   }
 
@@ -314,7 +316,11 @@ export class EntryPoints {
   }
 }
 
-/** Encodes a map's pairs, ascending by name. */
-function writePairs(map: EntryPoints, enc: Encoder): void {
+/** A map's pairs encoded ascending by name, behind their u32 length. */
+function pairsToEncoded(map: EntryPoints): usize {
+  const enc = new Encoder();
+  enc.putU32(0);
   encodePairs<EntryPoint>(map.pairs, enc);
+  store<u32>(enc.ptr, enc.len - 4);
+  return enc.ptr;
 }

@@ -202,8 +202,7 @@ function addVersion(
   entryPoints: EntryPoints,
   namedKeys: NamedKeys | null,
 ): ContractVersionResult {
-  const ep = new Encoder();
-  entryPoints.encode(ep);
+  const ep = entryPoints.toEncoded(); // u32 length ‖ bytes (a build-time map's are not copied)
   let nkPtr = EMPTY_MAP;
   let nkLen: usize = 4;
   if (namedKeys !== null) {
@@ -218,8 +217,8 @@ function addVersion(
     changetype<usize>(packageHash),
     32,
     SCRATCH + 8,
-    ep.ptr,
-    ep.len,
+    ep + 4,
+    load<u32>(ep),
     nkPtr,
     nkLen,
     out,

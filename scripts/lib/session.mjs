@@ -135,6 +135,7 @@ function postCompile(out) {
  */
 async function releaseWithEncodedMaps(entry) {
   const source = readFileSync(entry, 'utf8');
+  if (!source.includes('EntryPoints')) return null; // (spares loading the TypeScript parser)
   const chains = findChains(source);
   if (!chains.length) return null;
   const probed = await compile(entry, 'release', { source: withProbes(source, chains) });
