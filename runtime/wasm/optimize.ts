@@ -42,6 +42,7 @@
 import { FunctionBodyDecoder, Imm, OPCODE_IMMEDIATES, readValueType } from './opcodes';
 import { readPreamble, readSectionHeader, type SectionHeader, WasmReader } from './reader';
 import { WasmWriter } from './writer';
+import { writeInstruction } from './write-instruction';
 
 /** Why `optimizeModule` gave up. */
 export type OptimizerErrorKind = 'NoExportSection' | 'Panic' | 'Malformed';
@@ -72,6 +73,10 @@ export interface FunctionNotFound {
 
 function malformed(what: string): never {
   throw new OptimizerError('Malformed', `optimize: malformed module (${what})`);
+}
+
+function unknownOpcode(op: number): never {
+  return malformed(`unknown opcode ${op}`);
 }
 
 function panic(what: string): never {
@@ -714,91 +719,10 @@ function keptSymbols(m: Module, exports: Export[], used: ReadonlySet<string>, sc
   return stay;
 }
 
-/** Writes the decoder's current instruction, minimally encoded, with indices renumbered. */
-function writeInstruction(
-  w: WasmWriter,
-  d: FunctionBodyDecoder,
-  funcs: Renumber | null,
-  globals: Renumber | null,
-  types: Renumber | null,
-): void {
-  const op = d.opcode;
-  w.byte(op);
-  switch (OPCODE_IMMEDIATES[op]) {
-    case Imm.None:
-      return;
-    case Imm.BlockType:
-      w.byte(d.blockType);
-      return;
-    case Imm.Func:
-      w.u32(funcs === null ? d.index : funcs.of(d.index));
-      return;
-    case Imm.Global:
-      w.u32(globals === null ? d.index : globals.of(d.index));
-      return;
-    case Imm.Label:
-    case Imm.Local:
-      w.u32(d.index);
-      return;
-    case Imm.BrTable:
-      w.u32(d.brTableCount);
-      for (let i = 0; i < d.brTableCount; i++) w.u32(d.brTableTargets[i]);
-      w.u32(d.index);
-      return;
-    case Imm.CallIndirect:
-      w.u32(types === null ? d.index : types.of(d.index));
-      w.byte(d.reserved);
-      return;
-    case Imm.MemArg:
-      w.u32(d.align);
-      w.u32(d.memOffset);
-      return;
-    case Imm.I32:
-      w.s32(d.i32Value);
-      return;
-    case Imm.I64:
-      writeI64(w, d.reader.bytes, d.immStart, d.immEnd);
-      return;
-    case Imm.F32:
-    case Imm.F64:
-      w.copy(d.reader.bytes, d.immStart, d.immEnd);
-      return;
-    case Imm.MemoryByte:
-      w.byte(d.reserved);
-      return;
-    default:
-      malformed(`unknown opcode ${op}`);
-  }
-}
-
-/** A signed LEB128 i64 from `bytes[start, end)`, minimally re-encoded (copied when already minimal). */
-function writeI64(w: WasmWriter, bytes: Uint8Array, start: number, end: number): void {
-  const n = end - start;
-  const last = bytes[end - 1];
-  const redundant =
-    n > 1 && (last === 0 ? (bytes[end - 2] & 0x40) === 0 : last === 0x7f && (bytes[end - 2] & 0x40) !== 0);
-  if (!redundant) {
-    w.copy(bytes, start, end);
-    return;
-  }
-  let v = 0n;
-  for (let i = 0; i < n; i++) v |= BigInt(bytes[start + i] & 0x7f) << BigInt(7 * i);
-  let x = BigInt.asIntN(64, (last & 0x40) !== 0 && n < 10 ? v - (1n << BigInt(7 * n)) : v);
-  for (;;) {
-    const b = Number(x & 0x7fn);
-    x >>= 7n;
-    if ((x === 0n && (b & 0x40) === 0) || (x === -1n && (b & 0x40) !== 0)) {
-      w.byte(b);
-      return;
-    }
-    w.byte(b | 0x80);
-  }
-}
-
 /** An init expression re-encoded with global indices renumbered. */
 function writeInitExpr(w: WasmWriter, d: FunctionBodyDecoder, expr: Range, globals: Renumber | null): void {
   d.beginExpr(expr.start, expr.end);
-  while (d.next()) writeInstruction(w, d, null, globals, null);
+  while (d.next()) writeInstruction(w, d, unknownOpcode, { globals });
   check(d.reader);
 }
 
@@ -1068,7 +992,7 @@ function optimizeParsed(m: Module, usedExports: readonly string[]): Uint8Array<A
             body.u32(d.localCounts[k]);
             body.byte(d.localTypes[k]);
           }
-          while (d.next()) writeInstruction(body, d, codeFn, codeGl, codeTy);
+          while (d.next()) writeInstruction(body, d, unknownOpcode, { funcs: codeFn, globals: codeGl, types: codeTy });
           check(d.reader);
           w.sizedWriter(body);
         }

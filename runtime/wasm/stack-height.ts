@@ -27,9 +27,10 @@
  * memory, data and custom payloads are copied verbatim.
  */
 
-import { FunctionBodyDecoder, OPCODE_IMMEDIATES, Imm, readValueType } from './opcodes';
+import { FunctionBodyDecoder, readValueType } from './opcodes';
 import { readPreamble, readSectionHeader, type SectionHeader, WasmReader } from './reader';
 import { WasmWriter } from './writer';
+import { writeInstruction } from './write-instruction';
 
 /** The node's stack-height limit (`wasm_prep.rs`, chainspec `[wasm] max_stack_height`). */
 export const DEFAULT_STACK_LIMIT = 500;
@@ -88,58 +89,16 @@ function check(r: WasmReader): void {
   if (r.error !== null) fail(`${r.error.message} at offset ${r.error.offset}`);
 }
 
-/** Writes the decoder's current instruction with minimal immediates, as casper-wasm serializes it. */
-function writeInstruction(w: WasmWriter, d: FunctionBodyDecoder): void {
-  const op = d.opcode;
-  w.byte(op);
-  switch (OPCODE_IMMEDIATES[op]) {
-    case Imm.None:
-      return;
-    case Imm.BlockType:
-      w.byte(d.blockType);
-      return;
-    case Imm.Label:
-    case Imm.Func:
-    case Imm.Local:
-    case Imm.Global:
-      w.u32(d.index);
-      return;
-    case Imm.BrTable:
-      w.u32(d.brTableCount);
-      for (let i = 0; i < d.brTableCount; i++) w.u32(d.brTableTargets[i]);
-      w.u32(d.index);
-      return;
-    case Imm.CallIndirect:
-      w.u32(d.index);
-      w.byte(d.reserved);
-      return;
-    case Imm.MemArg:
-      w.u32(d.align);
-      w.u32(d.memOffset);
-      return;
-    case Imm.I32:
-      w.s32(d.i32Value);
-      return;
-    case Imm.I64:
-      w.i64(d.i64Value());
-      return;
-    case Imm.F32:
-    case Imm.F64:
-      w.raw(d.reader.bytes.subarray(d.immStart, d.immEnd));
-      return;
-    case Imm.MemoryByte:
-      w.byte(d.reserved);
-      return;
-    default:
-      fail(`Unknown opcode ${op}`);
-  }
+/** The writer's answer to an opcode it has no immediates for (the decoder admits none). */
+function unknownOpcode(op: number): never {
+  return fail(`Unknown opcode ${op}`);
 }
 
 /** Reads a constant expression at `r.pos` (up to its first `end`) and returns it re-encoded. */
 function readInitExpr(r: WasmReader, d: FunctionBodyDecoder): Uint8Array {
   d.beginExpr(r.pos, r.end);
   const w = new WasmWriter();
-  while (d.next()) writeInstruction(w, d);
+  while (d.next()) writeInstruction(w, d, unknownOpcode);
   check(d.reader);
   r.pos = d.reader.pos;
   return w.result();
@@ -527,7 +486,7 @@ function instrument(bytes: Uint8Array, limit: number): Uint8Array {
     while (d.next()) {
       const cost = d.opcode === 0x10 ? costs[d.index] : undefined;
       if (cost !== undefined && cost > 0) writeInstrumentedCall(w, d.index, cost, globalIdx, limit);
-      else writeInstruction(w, d);
+      else writeInstruction(w, d, unknownOpcode);
     }
     check(d.reader);
     bodies.push(w.result());
