@@ -21,6 +21,7 @@ import type { ExecutionError } from '../runtime/engine/errors';
 import type { PreparedModule } from '../runtime/engine/module-cache';
 import type { RuntimeArgs } from '../runtime/types/runtime-args';
 import { externalizeMemory } from '../runtime/wasm/externalize-memory';
+import { readSectionHeader, type SectionHeader, WasmReader } from '../runtime/wasm/reader';
 import { validateModule } from '../runtime/wasm/validate';
 import { type SourcePosition, WasmSourceMap } from './source-map';
 
@@ -39,24 +40,13 @@ export interface FailureLocation {
   readonly innermost: SourceFrame;
 }
 
-/** Offset of the code section's payload in a module (section id 10). */
+/** Offset of the code section's payload in a module (section id 10), or -1. */
 function codeSectionStart(bytes: Uint8Array): number {
-  let p = 8;
-  const leb = (): number => {
-    let v = 0;
-    let s = 0;
-    for (;;) {
-      const b = bytes[p++];
-      v += (b & 0x7f) * 2 ** s;
-      if (!(b & 0x80)) return v;
-      s += 7;
-    }
-  };
-  while (p < bytes.length) {
-    const id = bytes[p++];
-    const size = leb();
-    if (id === 10) return p;
-    p += size;
+  const r = new WasmReader(bytes, 8);
+  const h: SectionHeader = { id: 0, offset: 0, start: 0, end: 0 };
+  while (readSectionHeader(r, h)) {
+    if (h.id === 10) return h.start;
+    r.pos = h.end;
   }
   return -1;
 }

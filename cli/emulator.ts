@@ -15,7 +15,7 @@ import type { Transform } from '../runtime/state/tracking-copy';
 import { bytesToHex } from '../runtime/types/bytes';
 import { keyToFormattedString } from '../runtime/types/key';
 import { publicKeyAccountHash, type PublicKey } from '../runtime/types/public-key';
-import type { StoredValue } from '../runtime/types/stored-value';
+import { STORED_VALUE_VARIANT_NAMES, type StoredValue } from '../runtime/types/stored-value';
 import { tryParsedJson } from './cl-json';
 import { compactJson } from './json-out';
 import { type FailureLocation, locateFailure } from './debug-trace';
@@ -125,19 +125,7 @@ export function describeValue(v: StoredValue | undefined): string {
     case 5:
       return `Transfer of ${grouped(v.transfer.amount)} motes`;
     default:
-      return [
-        'CLValue',
-        'Account',
-        'ContractWasm',
-        'Contract',
-        'ContractPackage',
-        'Transfer',
-        'DeployInfo',
-        'EraInfo',
-        'Bid',
-        'Withdraw',
-        'Unbonding',
-      ][v.tag];
+      return STORED_VALUE_VARIANT_NAMES[v.tag];
   }
 }
 

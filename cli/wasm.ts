@@ -7,6 +7,7 @@
 
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { readSectionHeader, type SectionHeader, WasmReader } from '../runtime/wasm/reader';
 import { formatValidationError, validateModule } from '../runtime/wasm/validate';
 import { badInput } from './errors';
 
@@ -47,44 +48,25 @@ export function resolveWasmPath(pathOrName: string, cwd = process.cwd()): string
 /** Function names from a module's `name` section (debug builds have one), by function index. */
 export function functionNames(bytes: Uint8Array): Map<number, string> {
   const names = new Map<number, string>();
-  let p = 8;
-  const leb = (): number => {
-    let v = 0;
-    let s = 0;
-    for (;;) {
-      const b = bytes[p++];
-      v += (b & 0x7f) * 2 ** s;
-      if (!(b & 0x80)) return v;
-      s += 7;
-    }
-  };
-  while (p < bytes.length) {
-    const id = bytes[p++];
-    const size = leb();
-    const end = p + size;
-    if (id === 0) {
-      const nameLen = leb();
-      const secName = Buffer.from(bytes.subarray(p, p + nameLen)).toString('utf8');
-      p += nameLen;
-      if (secName === 'name') {
-        while (p < end) {
-          const sub = bytes[p++];
-          const subSize = leb();
-          const subEnd = p + subSize;
-          if (sub === 1) {
-            const count = leb();
-            for (let i = 0; i < count; i++) {
-              const idx = leb();
-              const len = leb();
-              names.set(idx, Buffer.from(bytes.subarray(p, p + len)).toString('utf8'));
-              p += len;
-            }
+  const r = new WasmReader(bytes, 8);
+  const h: SectionHeader = { id: 0, offset: 0, start: 0, end: 0 };
+  while (readSectionHeader(r, h)) {
+    if (h.id === 0 && r.readName() === 'name') {
+      while (!r.failed && r.pos < h.end) {
+        const sub = r.readByte();
+        const subEnd = r.readVarU32() + r.pos;
+        if (sub === 1) {
+          const count = r.readVarU32();
+          for (let i = 0; i < count && !r.failed; i++) {
+            const idx = r.readVarU32();
+            const name = r.readName();
+            if (name !== null) names.set(idx, name);
           }
-          p = subEnd;
         }
+        r.pos = subEnd;
       }
     }
-    p = end;
+    r.pos = h.end;
   }
   return names;
 }

@@ -68,7 +68,8 @@ export type StoredValue =
   | { readonly tag: 9; readonly withdraw: readonly WithdrawPurse[] }
   | { readonly tag: 10; readonly unbonding: readonly UnbondingPurse[] };
 
-const VARIANT_NAMES = [
+/** StoredValue variant names, by tag. */
+export const STORED_VALUE_VARIANT_NAMES: readonly string[] = [
   'CLValue',
   'Account',
   'ContractWasm',
@@ -84,7 +85,7 @@ const VARIANT_NAMES = [
 
 /** casper-types `StoredValue::type_name()`, e.g. "CLValue", "Account", "ContractPackage". */
 export function storedValueTypeName(v: StoredValue): string {
-  return VARIANT_NAMES[v.tag];
+  return STORED_VALUE_VARIANT_NAMES[v.tag];
 }
 
 /** Reads a StoredValue (unknown tag → Formatting). */
